@@ -1,0 +1,77 @@
+//! relais storage: one narrow [`Store`] trait, implemented by [`SqlStore`]
+//! over SQLite (the default, one file in WAL mode) and PostgreSQL, chosen by
+//! the database URL.
+//!
+//! The store turns domain values into rows and back, and keeps every write
+//! that belongs together in one transaction: an import lands whole or not at
+//! all. It holds no business rule beyond the integrity of what it stores
+//! (those live in `relais-core`) and prints nothing.
+
+mod backend;
+mod error;
+mod migrate;
+mod privacy;
+mod read;
+mod rows;
+mod sql_store;
+mod write;
+
+pub mod testing;
+
+use std::future::Future;
+
+pub use backend::{Backend, DbUrl, redact};
+pub use error::StoreError;
+pub use migrate::SCHEMA_VERSION;
+pub use read::{Status, TableDump};
+pub use sql_store::SqlStore;
+pub use write::{ResidenceImportSummary, WriteSummary};
+
+use relais_core::{Dataset, InstallationSecret, Pseudonym, Residence, Territory};
+
+/// What relais asks of a database. Each method is one unit of work: it
+/// either completes or leaves the database as it was.
+pub trait Store: Send + Sync {
+    /// Counts of what the database holds, and the organisations.
+    fn status(&self) -> impl Future<Output = Result<Status, StoreError>> + Send;
+
+    /// The installation's pseudonym secret; `fresh` is stored and returned
+    /// when the installation has none yet.
+    fn installation_secret(
+        &self,
+        fresh: InstallationSecret,
+    ) -> impl Future<Output = Result<InstallationSecret, StoreError>> + Send;
+
+    /// Replaces everything with the demo landlord of `seed`. Refused when the
+    /// database holds data that is not a demo's.
+    fn replace_with_demo(
+        &self,
+        seed: u64,
+        secret: &InstallationSecret,
+        data: &Dataset,
+    ) -> impl Future<Output = Result<WriteSummary, StoreError>> + Send;
+
+    /// Adds or updates territories and residences, all or nothing.
+    fn import_residences(
+        &self,
+        territories: &[Territory],
+        residences: &[Residence],
+    ) -> impl Future<Output = Result<ResidenceImportSummary, StoreError>> + Send;
+
+    /// Every territory, directions first, then by name.
+    fn territories(&self) -> impl Future<Output = Result<Vec<Territory>, StoreError>> + Send;
+
+    /// Every residence, by agency then name.
+    fn residences(&self) -> impl Future<Output = Result<Vec<Residence>, StoreError>> + Send;
+
+    /// Erases one person: their comments, the labels on them, their name.
+    /// Returns how many comments were erased.
+    fn erase_person(
+        &self,
+        person: &Pseudonym,
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// Every data table's rows as text, in a stable order, for comparing two
+    /// databases (migration bookkeeping excluded).
+    fn dump(&self) -> impl Future<Output = Result<Vec<TableDump>, StoreError>> + Send;
+}

@@ -1,0 +1,120 @@
+//! Turning domain values into bound SQL values, and multi-row inserts.
+//!
+//! The demo writes about a hundred thousand rows; one statement per row
+//! would dominate its run time, so rows go in batches that stay under both
+//! backends' limits on bound parameters.
+
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, AnyConnection, AssertSqlSafe};
+
+/// One value to bind.
+#[derive(Debug, Clone)]
+pub(crate) enum Val {
+    Text(String),
+    OptText(Option<String>),
+    Int(i64),
+    OptInt(Option<i64>),
+    Real(f64),
+    OptReal(Option<f64>),
+}
+
+impl From<&str> for Val {
+    fn from(s: &str) -> Self {
+        Val::Text(s.to_string())
+    }
+}
+impl From<String> for Val {
+    fn from(s: String) -> Self {
+        Val::Text(s)
+    }
+}
+impl From<Option<String>> for Val {
+    fn from(s: Option<String>) -> Self {
+        Val::OptText(s)
+    }
+}
+impl From<Option<&str>> for Val {
+    fn from(s: Option<&str>) -> Self {
+        Val::OptText(s.map(str::to_string))
+    }
+}
+impl From<i64> for Val {
+    fn from(v: i64) -> Self {
+        Val::Int(v)
+    }
+}
+impl From<Option<i64>> for Val {
+    fn from(v: Option<i64>) -> Self {
+        Val::OptInt(v)
+    }
+}
+impl From<f64> for Val {
+    fn from(v: f64) -> Self {
+        Val::Real(v)
+    }
+}
+impl From<Option<f64>> for Val {
+    fn from(v: Option<f64>) -> Self {
+        Val::OptReal(v)
+    }
+}
+
+/// Binds a value to a query.
+pub(crate) fn bind(q: Query<'_, Any, AnyArguments>, v: Val) -> Query<'_, Any, AnyArguments> {
+    match v {
+        Val::Text(s) => q.bind(s),
+        Val::OptText(s) => q.bind(s),
+        Val::Int(i) => q.bind(i),
+        Val::OptInt(i) => q.bind(i),
+        Val::Real(f) => q.bind(f),
+        Val::OptReal(f) => q.bind(f),
+    }
+}
+
+/// The most parameters one statement binds (SQLite allows 32 766,
+/// PostgreSQL 65 535).
+const MAX_PARAMS: usize = 30_000;
+
+/// Inserts `rows` into `table` in batches; `tail` is appended to each
+/// statement (e.g. an `ON CONFLICT` clause). Returns the rows affected.
+pub(crate) async fn insert_rows(
+    conn: &mut AnyConnection,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Val>>,
+    tail: &str,
+) -> Result<u64, sqlx::Error> {
+    let per_batch = (MAX_PARAMS / columns.len()).clamp(1, 1000);
+    let mut affected = 0;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<Vec<Val>> = rows.by_ref().take(per_batch).collect();
+        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+        let mut n = 0;
+        for (i, row) in batch.iter().enumerate() {
+            debug_assert_eq!(row.len(), columns.len(), "row width for {table}");
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for j in 0..row.len() {
+                n += 1;
+                if j > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('$');
+                sql.push_str(&n.to_string());
+            }
+            sql.push(')');
+        }
+        sql.push(' ');
+        sql.push_str(tail);
+        let mut q = sqlx::query(AssertSqlSafe(sql));
+        for v in batch.into_iter().flatten() {
+            q = bind(q, v);
+        }
+        affected += q.execute(&mut *conn).await?.rows_affected();
+    }
+    Ok(affected)
+}

@@ -1,0 +1,120 @@
+//! [`SqlStore`]: the [`Store`] over sqlx's `Any` driver, SQLite or PostgreSQL.
+//!
+//! Both backends run the same queries (`$n` parameters, `ON CONFLICT`,
+//! integers for instants); what differs lives in the backend module and the
+//! two migration folders. Opening a store connects, checks the schema
+//! version and migrates: a store that exists is ready.
+
+use std::time::Duration;
+
+use relais_core::{Dataset, InstallationSecret, Pseudonym, Residence, Territory};
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Executor};
+
+use crate::backend::{Backend, DbUrl};
+use crate::error::StoreError;
+use crate::read::{Status, TableDump};
+use crate::write::{ResidenceImportSummary, WriteSummary};
+use crate::{Store, migrate, privacy, read, write};
+
+/// A relais database.
+#[derive(Debug, Clone)]
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl SqlStore {
+    /// Opens (creating a SQLite file if needed) and migrates the database.
+    pub async fn open(raw_url: &str) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let url = DbUrl::parse(raw_url)?;
+        let backend = url.backend;
+        let mut options = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
+            .acquire_timeout(Duration::from_secs(10));
+        if backend == Backend::Sqlite {
+            options = options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+                        .await?;
+                    Ok(())
+                })
+            });
+        }
+        let connect_err = |source| StoreError::Connect {
+            backend,
+            target: url.redacted(),
+            source,
+        };
+        let pool = options.connect(&url.url).await.map_err(connect_err)?;
+        if backend == Backend::Sqlite {
+            // WAL is a property of the file: set once, it stays.
+            sqlx::raw_sql("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await
+                .map_err(connect_err)?;
+        }
+        migrate::run(&pool, backend).await?;
+        Ok(Self { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Closes every connection (and checkpoints a SQLite WAL).
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}
+
+impl Store for SqlStore {
+    async fn status(&self) -> Result<Status, StoreError> {
+        read::status(self).await
+    }
+
+    async fn installation_secret(
+        &self,
+        fresh: InstallationSecret,
+    ) -> Result<InstallationSecret, StoreError> {
+        privacy::installation_secret(self, fresh).await
+    }
+
+    async fn replace_with_demo(
+        &self,
+        seed: u64,
+        secret: &InstallationSecret,
+        data: &Dataset,
+    ) -> Result<WriteSummary, StoreError> {
+        write::replace_with_demo(self, seed, secret, data).await
+    }
+
+    async fn import_residences(
+        &self,
+        territories: &[Territory],
+        residences: &[Residence],
+    ) -> Result<ResidenceImportSummary, StoreError> {
+        write::import_residences(self, territories, residences).await
+    }
+
+    async fn territories(&self) -> Result<Vec<Territory>, StoreError> {
+        read::territories(self).await
+    }
+
+    async fn residences(&self) -> Result<Vec<Residence>, StoreError> {
+        read::residences(self).await
+    }
+
+    async fn erase_person(&self, person: &Pseudonym) -> Result<u64, StoreError> {
+        privacy::erase_person(self, person).await
+    }
+
+    async fn dump(&self) -> Result<Vec<TableDump>, StoreError> {
+        read::dump(self).await
+    }
+}

@@ -1,0 +1,477 @@
+//! Writing domain values: the demo landlord, residence imports.
+//!
+//! Each public function is one transaction. Checks that need the stored
+//! state (a territory already under another direction) are made inside that
+//! transaction, so a refused write leaves nothing behind.
+
+use std::collections::BTreeMap;
+
+use relais_core::{
+    CommentAuthor, Dataset, InstallationSecret, LabelSource, Residence, Territory, TerritoryKind,
+};
+use serde::Serialize;
+use sqlx::AnyConnection;
+
+use crate::error::{StoreError, sql};
+use crate::rows::{Val, insert_rows};
+use crate::sql_store::SqlStore;
+
+/// What a dataset write created.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WriteSummary {
+    pub territories: u64,
+    pub residences: u64,
+    pub accounts: u64,
+    pub follower_counts: u64,
+    pub posts: u64,
+    pub metric_snapshots: u64,
+    pub authors: u64,
+    pub comments: u64,
+    pub labels: u64,
+    pub users: u64,
+}
+
+/// What a residence import changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ResidenceImportSummary {
+    pub territories_created: u64,
+    pub residences_created: u64,
+    pub residences_updated: u64,
+    pub residences_unchanged: u64,
+}
+
+/// Data tables in an order where deleting top to bottom respects foreign keys.
+const DELETE_ORDER: &[&str] = &[
+    "labels",
+    "metric_snapshots",
+    "comments",
+    "authors",
+    "follower_counts",
+    "posts",
+    "user_territories",
+    "users",
+    "accounts",
+    "residences",
+    "territories WHERE kind = 'agency'",
+    "territories",
+    "organisations",
+    "settings",
+];
+
+pub(crate) async fn replace_with_demo(
+    store: &SqlStore,
+    seed: u64,
+    secret: &InstallationSecret,
+    data: &Dataset,
+) -> Result<WriteSummary, StoreError> {
+    let doing = "writing the demo landlord";
+    let mut tx = store.pool().begin().await.map_err(sql(doing))?;
+    let demo_seed: Option<(String,)> =
+        sqlx::query_as("SELECT value FROM settings WHERE key = 'demo_seed'")
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(sql(doing))?;
+    if demo_seed.is_none() {
+        let (held,): (i64,) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM territories)
+                  + (SELECT COUNT(*) FROM accounts) + (SELECT COUNT(*) FROM users)",
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(sql(doing))?;
+        if held > 0 {
+            return Err(StoreError::Conflict {
+                fr: "cette base contient déjà des données qui ne viennent pas de la démo ; \
+                     rien n'a été modifié. Lancez la démo dans une autre base, par exemple \
+                     --db sqlite://demo.db"
+                    .into(),
+                en: "this database already holds data that is not the demo's; nothing was \
+                     changed. Run the demo in another database, e.g. --db sqlite://demo.db"
+                    .into(),
+            });
+        }
+    }
+    for table in DELETE_ORDER {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
+            .execute(&mut *tx)
+            .await
+            .map_err(sql(doing))?;
+    }
+    let settings = vec![
+        vec![Val::from("installation_secret"), Val::from(secret.to_hex())],
+        vec![Val::from("demo_seed"), Val::from(seed.to_string())],
+    ];
+    insert_rows(&mut tx, "settings", &["key", "value"], settings, "")
+        .await
+        .map_err(sql(doing))?;
+    let summary = write_dataset(&mut tx, data).await.map_err(sql(doing))?;
+    tx.commit().await.map_err(sql(doing))?;
+    Ok(summary)
+}
+
+/// Inserts a whole dataset into empty tables.
+async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSummary, sqlx::Error> {
+    let mut s = WriteSummary::default();
+    if let Some(o) = &d.organisation {
+        let row = vec![
+            Val::from(o.siren.as_str()),
+            Val::from(o.name.as_str()),
+            Val::from(o.family.code()),
+        ];
+        insert_rows(conn, "organisations", &["siren", "name", "family"], vec![row], "").await?;
+    }
+    s.territories = insert_territories(conn, &d.territories).await?;
+    s.residences = insert_rows(
+        conn,
+        "residences",
+        RESIDENCE_COLUMNS,
+        d.residences.iter().map(residence_row).collect(),
+        "",
+    )
+    .await?;
+    let accounts = d.accounts.iter().map(|a| {
+        vec![
+            Val::from(a.id.as_str()),
+            Val::from(a.network.code()),
+            Val::from(a.kind.code()),
+            Val::from(a.handle.as_str()),
+            Val::from(a.network_id.as_str()),
+            Val::from(a.name.as_str()),
+            Val::from(a.territory.as_ref().map(|t| t.to_string())),
+        ]
+    });
+    s.accounts = insert_rows(
+        conn,
+        "accounts",
+        &["id", "network", "kind", "handle", "network_id", "name", "territory_id"],
+        accounts.collect(),
+        "",
+    )
+    .await?;
+    let followers = d.followers.iter().map(|f| {
+        vec![
+            Val::from(f.account.as_str()),
+            Val::from(f.day.format("%Y-%m-%d").to_string()),
+            Val::Int(i64::try_from(f.count).unwrap_or(i64::MAX)),
+            Val::from(f.source.as_str()),
+        ]
+    });
+    s.follower_counts = insert_rows(
+        conn,
+        "follower_counts",
+        &["account_id", "day", "count", "source"],
+        followers.collect(),
+        "",
+    )
+    .await?;
+    let posts = d.posts.iter().map(|p| {
+        vec![
+            Val::from(p.key.stored()),
+            Val::from(p.key.network.code()),
+            Val::from(p.key.network_id.as_str()),
+            Val::from(p.account.as_str()),
+            Val::Int(p.published_at.unix()),
+            Val::from(p.text.as_str()),
+            Val::from(p.permalink.clone()),
+            Val::from(p.media.code()),
+            Val::from(p.residence.as_ref().map(|r| r.to_string())),
+            Val::from(p.territory.as_ref().map(|t| t.to_string())),
+        ]
+    });
+    s.posts = insert_rows(
+        conn,
+        "posts",
+        &[
+            "id",
+            "network",
+            "network_id",
+            "account_id",
+            "published_at",
+            "text",
+            "permalink",
+            "media",
+            "residence_id",
+            "territory_id",
+        ],
+        posts.collect(),
+        "",
+    )
+    .await?;
+    let metrics = d.metrics.iter().map(|m| {
+        vec![
+            Val::from(m.post.stored()),
+            Val::Int(m.observed_at.unix()),
+            Val::from(m.metric.code()),
+            Val::Real(m.value),
+            Val::from(m.source.origin.as_str()),
+            Val::from(m.source.version.as_str()),
+        ]
+    });
+    s.metric_snapshots = insert_rows(
+        conn,
+        "metric_snapshots",
+        &["post_id", "observed_at", "metric", "value", "source", "source_version"],
+        metrics.collect(),
+        "",
+    )
+    .await?;
+    let mut authors = BTreeMap::new();
+    for c in &d.comments {
+        if let CommentAuthor::Person { pseudonym, display_name } = &c.author {
+            authors
+                .entry(pseudonym.as_str())
+                .or_insert((c.key.network.code(), display_name.clone()));
+        }
+    }
+    let author_rows = authors.into_iter().map(|(p, (network, name))| {
+        vec![Val::from(p), Val::from(network), Val::from(name)]
+    });
+    s.authors = insert_rows(
+        conn,
+        "authors",
+        &["pseudonym", "network", "display_name"],
+        author_rows.collect(),
+        "",
+    )
+    .await?;
+    let comments = d.comments.iter().map(|c| {
+        let (author, account) = match &c.author {
+            CommentAuthor::Person { pseudonym, .. } => (Some(pseudonym.to_string()), None),
+            CommentAuthor::Landlord { account } => (None, Some(account.to_string())),
+        };
+        vec![
+            Val::from(c.key.stored()),
+            Val::from(c.key.network.code()),
+            Val::from(c.key.network_id.as_str()),
+            Val::from(c.post.stored()),
+            Val::from(c.parent.as_ref().map(|p| p.stored())),
+            Val::from(author),
+            Val::from(account),
+            Val::from(c.text.as_str()),
+            Val::Int(c.created_at.unix()),
+        ]
+    });
+    s.comments = insert_rows(
+        conn,
+        "comments",
+        &[
+            "id",
+            "network",
+            "network_id",
+            "post_id",
+            "parent_id",
+            "author",
+            "account_id",
+            "text",
+            "created_at",
+        ],
+        comments.collect(),
+        "",
+    )
+    .await?;
+    let labels = d.labels.iter().map(|l| {
+        let (confidence, version, by) = match &l.source {
+            LabelSource::Model { version, confidence } => {
+                (Some(confidence.get()), Some(version.clone()), None)
+            }
+            LabelSource::Human { by } => (None, None, Some(by.clone())),
+        };
+        vec![
+            Val::from(l.subject.kind()),
+            Val::from(l.subject.stored_key()),
+            Val::from(l.value.field()),
+            Val::from(l.value.value()),
+            Val::from(l.source.code()),
+            Val::from(confidence),
+            Val::from(version),
+            Val::from(by),
+        ]
+    });
+    s.labels = insert_rows(
+        conn,
+        "labels",
+        &[
+            "subject_kind",
+            "subject_id",
+            "field",
+            "value",
+            "source",
+            "confidence",
+            "model_version",
+            "labelled_by",
+        ],
+        labels.collect(),
+        "",
+    )
+    .await?;
+    let users = d.users.iter().map(|u| {
+        vec![
+            Val::from(u.email.as_str()),
+            Val::from(u.name.as_str()),
+            Val::from(u.role.code()),
+        ]
+    });
+    s.users = insert_rows(conn, "users", &["email", "name", "role"], users.collect(), "").await?;
+    let scopes = d.users.iter().flat_map(|u| {
+        u.role
+            .territories()
+            .iter()
+            .map(|t| vec![Val::from(u.email.as_str()), Val::from(t.as_str())])
+    });
+    insert_rows(conn, "user_territories", &["email", "territory_id"], scopes.collect(), "")
+        .await?;
+    Ok(s)
+}
+
+const RESIDENCE_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "aliases",
+    "street",
+    "postcode",
+    "city",
+    "homes",
+    "built_year",
+    "agency_id",
+];
+
+fn residence_row(r: &Residence) -> Vec<Val> {
+    vec![
+        Val::from(r.id.as_str()),
+        Val::from(r.name.as_str()),
+        Val::from(relais_core::residence::join_aliases(&r.aliases)),
+        Val::from(r.street.as_str()),
+        Val::from(r.postcode.as_str()),
+        Val::from(r.city.as_str()),
+        Val::Int(i64::from(r.homes.get())),
+        Val::from(r.built_year.map(|y| i64::from(y.get()))),
+        Val::from(r.agency.as_str()),
+    ]
+}
+
+fn territory_row(t: &Territory) -> Vec<Val> {
+    vec![
+        Val::from(t.id.as_str()),
+        Val::from(t.name.as_str()),
+        Val::from(t.kind.code()),
+        Val::from(t.kind.parent().map(|p| p.to_string())),
+    ]
+}
+
+async fn insert_territories(conn: &mut AnyConnection, ts: &[Territory]) -> Result<u64, sqlx::Error> {
+    // Directions first: an agency's parent must exist when it is inserted.
+    let (directions, agencies): (Vec<&Territory>, Vec<&Territory>) =
+        ts.iter().partition(|t| !t.is_agency());
+    let mut n = 0;
+    for group in [directions, agencies] {
+        let rows = group.into_iter().map(territory_row).collect();
+        n += insert_rows(conn, "territories", &["id", "name", "kind", "parent_id"], rows, "")
+            .await?;
+    }
+    Ok(n)
+}
+
+pub(crate) async fn import_residences(
+    store: &SqlStore,
+    territories: &[Territory],
+    residences: &[Residence],
+) -> Result<ResidenceImportSummary, StoreError> {
+    let doing = "importing residences";
+    let mut tx = store.pool().begin().await.map_err(sql(doing))?;
+    let mut summary = ResidenceImportSummary::default();
+    let stored: Vec<(String, String, String, Option<String>)> =
+        sqlx::query_as("SELECT id, name, kind, parent_id FROM territories")
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(sql(doing))?;
+    let mut known: BTreeMap<String, TerritoryKind> = BTreeMap::new();
+    for (id, _, kind, parent) in &stored {
+        let k = TerritoryKind::from_parts(kind, parent.as_deref())
+            .map_err(crate::error::corrupt("territories"))?;
+        known.insert(id.clone(), k);
+    }
+    let mut new_territories = Vec::new();
+    for t in territories {
+        match known.get(t.id.as_str()) {
+            Some(k) if *k == t.kind => {}
+            Some(k) => {
+                let place = k.parent().map(|p| p.to_string());
+                return Err(StoreError::Conflict {
+                    fr: format!(
+                        "le territoire « {} » ({}) existe déjà comme {}{} ; rien n'a été importé. \
+                         Corrigez les colonnes agency et territory du fichier.",
+                        t.name,
+                        t.id,
+                        if matches!(k, TerritoryKind::Agency { .. }) {
+                            "agence"
+                        } else {
+                            "direction"
+                        },
+                        place.as_ref().map(|p| format!(" de {p}")).unwrap_or_default()
+                    ),
+                    en: format!(
+                        "territory `{}` ({}) already exists as {}{}; nothing was imported. \
+                         Fix the file's agency and territory columns.",
+                        t.name,
+                        t.id,
+                        k.code(),
+                        place.as_ref().map(|p| format!(" of {p}")).unwrap_or_default()
+                    ),
+                });
+            }
+            None => {
+                known.insert(t.id.to_string(), t.kind.clone());
+                new_territories.push(t.clone());
+            }
+        }
+    }
+    summary.territories_created = insert_territories(&mut tx, &new_territories)
+        .await
+        .map_err(sql(doing))?;
+    for r in residences {
+        if !matches!(known.get(r.agency.as_str()), Some(TerritoryKind::Agency { .. })) {
+            return Err(StoreError::Conflict {
+                fr: format!(
+                    "la résidence {} est rattachée à « {} », qui n'est pas une agence connue ; \
+                     rien n'a été importé.",
+                    r.id, r.agency
+                ),
+                en: format!(
+                    "residence {} belongs to `{}`, which is not a known agency; nothing was \
+                     imported.",
+                    r.id, r.agency
+                ),
+            });
+        }
+    }
+    let existing: BTreeMap<String, Residence> = crate::read::residences_in(&mut tx)
+        .await?
+        .into_iter()
+        .map(|r| (r.id.to_string(), r))
+        .collect();
+    let mut changed = Vec::new();
+    for r in residences {
+        match existing.get(r.id.as_str()) {
+            None => summary.residences_created += 1,
+            Some(old) if old == r => {
+                summary.residences_unchanged += 1;
+                continue;
+            }
+            Some(_) => summary.residences_updated += 1,
+        }
+        changed.push(residence_row(r));
+    }
+    insert_rows(
+        &mut tx,
+        "residences",
+        RESIDENCE_COLUMNS,
+        changed,
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, \
+         street = excluded.street, postcode = excluded.postcode, city = excluded.city, \
+         homes = excluded.homes, built_year = excluded.built_year, agency_id = excluded.agency_id",
+    )
+    .await
+    .map_err(sql(doing))?;
+    tx.commit().await.map_err(sql(doing))?;
+    Ok(summary)
+}
