@@ -28,12 +28,12 @@ pub use account::{Account, AccountKind, FollowerCount, Network};
 pub use comment::{Comment, CommentAuthor, CommentKey};
 pub use dataset::Dataset;
 pub use error::DomainError;
-pub use lang::Lang;
 pub use ids::{AccountId, NetworkId, Postcode, ResidenceId, Siren, TerritoryId};
 pub use label::{
-    Audience, AuthorKind, Category, Confidence, Label, LabelSource, LabelValue, Sentiment,
-    Subject, Theme, Urgency,
+    Audience, AuthorKind, Category, Confidence, Label, LabelSource, LabelValue, Sentiment, Subject,
+    Theme, Urgency,
 };
+pub use lang::Lang;
 pub use organisation::{Family, Organisation, Territory, TerritoryKind};
 pub use post::{MediaType, Metric, MetricSnapshot, MetricSource, Post, PostKey};
 pub use pseudonym::{InstallationSecret, Pseudonym};

@@ -36,7 +36,9 @@ impl InstallationSecret {
 
     /// Parses the stored hex form.
     pub fn from_hex(raw: &str) -> Result<Self, DomainError> {
-        let bytes = hex::decode(raw.trim()).ok().and_then(|b| <[u8; 32]>::try_from(b).ok());
+        let bytes = hex::decode(raw.trim())
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b).ok());
         bytes.map(Self).ok_or(DomainError::Invalid {
             what: "installation secret",
             value: "(hidden)".to_string(),
@@ -50,8 +52,8 @@ impl InstallationSecret {
 
     /// The pseudonym of a person known on `network` by `author_id`.
     pub fn pseudonym(&self, network: Network, author_id: &str) -> Pseudonym {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
-            .expect("HMAC accepts any key length");
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC accepts any key length");
         mac.update(network.code().as_bytes());
         mac.update(b"\0");
         mac.update(author_id.as_bytes());
@@ -76,7 +78,9 @@ impl Pseudonym {
         let v = raw.trim();
         let ok = v.len() == 26
             && v.starts_with("p_")
-            && v[2..].bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+            && v[2..]
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
         if ok {
             Ok(Self(v.to_string()))
         } else {

@@ -44,11 +44,17 @@ mod tests {
 
     #[test]
     fn fold_accents_handles_french_letters() {
-        assert_eq!(fold_accents("Élodie à l'Œuvre, ça déçoit"), "Elodie a l'OEuvre, ca decoit");
+        assert_eq!(
+            fold_accents("Élodie à l'Œuvre, ça déçoit"),
+            "Elodie a l'OEuvre, ca decoit"
+        );
     }
 
     #[test]
     fn slug_collapses_punctuation() {
-        assert_eq!(slug("  Résidence « Les Tilleuls » (bât. B) "), "residence-les-tilleuls-bat-b");
+        assert_eq!(
+            slug("  Résidence « Les Tilleuls » (bât. B) "),
+            "residence-les-tilleuls-bat-b"
+        );
     }
 }

@@ -127,7 +127,10 @@ mod tests {
 
     #[test]
     fn email_is_lower_cased_and_checked() {
-        assert_eq!(Email::parse(" Anne@Habitat.FR ").unwrap().as_str(), "anne@habitat.fr");
+        assert_eq!(
+            Email::parse(" Anne@Habitat.FR ").unwrap().as_str(),
+            "anne@habitat.fr"
+        );
         assert!(Email::parse("anne@habitat").is_err());
         assert!(Email::parse("a b@c.fr").is_err());
     }

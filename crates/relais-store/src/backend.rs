@@ -90,7 +90,10 @@ impl DbUrl {
         }
         if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
             let parsed = url::Url::parse(raw).map_err(|_| {
-                bad("l'adresse PostgreSQL est mal formée", "the PostgreSQL URL is malformed")
+                bad(
+                    "l'adresse PostgreSQL est mal formée",
+                    "the PostgreSQL URL is malformed",
+                )
             })?;
             if parsed.host_str().is_none_or(str::is_empty) && !raw.contains("host=") {
                 return Err(bad(
@@ -143,7 +146,10 @@ mod tests {
         let u = DbUrl::parse("sqlite://relais.db").unwrap();
         assert_eq!(u.backend, Backend::Sqlite);
         assert_eq!(u.url, "sqlite://relais.db?mode=rwc");
-        assert_eq!(DbUrl::parse("sqlite:x.db").unwrap().url, "sqlite://x.db?mode=rwc");
+        assert_eq!(
+            DbUrl::parse("sqlite:x.db").unwrap().url,
+            "sqlite://x.db?mode=rwc"
+        );
         assert!(DbUrl::parse("mysql://a/b").is_err());
         assert!(DbUrl::parse("relais.db").is_err());
         assert!(DbUrl::parse("sqlite://").is_err());
@@ -151,9 +157,14 @@ mod tests {
 
     #[test]
     fn passwords_never_show_in_messages() {
-        let e = DbUrl::parse("postgres://bob:s3cret@/db").unwrap_err().message(Lang::En);
+        let e = DbUrl::parse("postgres://bob:s3cret@/db")
+            .unwrap_err()
+            .message(Lang::En);
         assert!(!e.contains("s3cret"), "{e}");
-        assert_eq!(redact("postgres://bob:s3cret@h:5432/db"), "postgres://bob:***@h:5432/db");
+        assert_eq!(
+            redact("postgres://bob:s3cret@h:5432/db"),
+            "postgres://bob:***@h:5432/db"
+        );
         let u = DbUrl::parse("postgres://bob:s3cret@localhost/db").unwrap();
         assert!(!format!("{u:?}").contains("s3cret"));
         assert!(!u.redacted().contains("s3cret"));

@@ -55,13 +55,27 @@ impl StoreError {
                  Examples: sqlite://relais.db or postgres://user:password@host/db",
                 reason[1]
             ),
-            (StoreError::Connect { backend, target, source }, Lang::Fr) => format!(
+            (
+                StoreError::Connect {
+                    backend,
+                    target,
+                    source,
+                },
+                Lang::Fr,
+            ) => format!(
                 "impossible d'ouvrir la base {} « {target} » : {}. {}",
                 backend.name(),
                 short(source),
                 backend.connect_hint(Lang::Fr)
             ),
-            (StoreError::Connect { backend, target, source }, Lang::En) => format!(
+            (
+                StoreError::Connect {
+                    backend,
+                    target,
+                    source,
+                },
+                Lang::En,
+            ) => format!(
                 "cannot open the {} database `{target}`: {}. {}",
                 backend.name(),
                 short(source),
@@ -87,9 +101,9 @@ impl StoreError {
             ),
             (StoreError::Conflict { fr, .. }, Lang::Fr) => fr.clone(),
             (StoreError::Conflict { en, .. }, Lang::En) => en.clone(),
-            (StoreError::Corrupt { table, detail }, Lang::Fr) => format!(
-                "donnée invalide dans la table {table} : {detail}"
-            ),
+            (StoreError::Corrupt { table, detail }, Lang::Fr) => {
+                format!("donnée invalide dans la table {table} : {detail}")
+            }
             (StoreError::Corrupt { table, detail }, Lang::En) => {
                 format!("invalid data in table {table}: {detail}")
             }

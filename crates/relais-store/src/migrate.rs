@@ -73,7 +73,10 @@ pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> Result<(), StoreErr
             return Err(StoreError::EditedMigration { version: *version });
         }
     }
-    for m in known.iter().filter(|m| !applied.iter().any(|(v, _)| *v == m.version)) {
+    for m in known
+        .iter()
+        .filter(|m| !applied.iter().any(|(v, _)| *v == m.version))
+    {
         let mut tx = pool.begin().await.map_err(sql("migrating the schema"))?;
         sqlx::raw_sql(m.sql)
             .execute(&mut *tx)

@@ -47,15 +47,33 @@ pub(crate) async fn status(store: &SqlStore) -> Result<Status, StoreError> {
     let mut counts = Counts::default();
     let queries: [(&mut i64, &'static str); 13] = [
         (&mut counts.territories, "SELECT COUNT(*) FROM territories"),
-        (&mut counts.directions, "SELECT COUNT(*) FROM territories WHERE kind = 'direction'"),
-        (&mut counts.agencies, "SELECT COUNT(*) FROM territories WHERE kind = 'agency'"),
+        (
+            &mut counts.directions,
+            "SELECT COUNT(*) FROM territories WHERE kind = 'direction'",
+        ),
+        (
+            &mut counts.agencies,
+            "SELECT COUNT(*) FROM territories WHERE kind = 'agency'",
+        ),
         (&mut counts.residences, "SELECT COUNT(*) FROM residences"),
         (&mut counts.accounts, "SELECT COUNT(*) FROM accounts"),
-        (&mut counts.follower_counts, "SELECT COUNT(*) FROM follower_counts"),
+        (
+            &mut counts.follower_counts,
+            "SELECT COUNT(*) FROM follower_counts",
+        ),
         (&mut counts.posts, "SELECT COUNT(*) FROM posts"),
-        (&mut counts.metric_snapshots, "SELECT COUNT(*) FROM metric_snapshots"),
-        (&mut counts.comments, "SELECT COUNT(*) FROM comments WHERE author IS NOT NULL"),
-        (&mut counts.replies, "SELECT COUNT(*) FROM comments WHERE account_id IS NOT NULL"),
+        (
+            &mut counts.metric_snapshots,
+            "SELECT COUNT(*) FROM metric_snapshots",
+        ),
+        (
+            &mut counts.comments,
+            "SELECT COUNT(*) FROM comments WHERE author IS NOT NULL",
+        ),
+        (
+            &mut counts.replies,
+            "SELECT COUNT(*) FROM comments WHERE account_id IS NOT NULL",
+        ),
         (&mut counts.authors, "SELECT COUNT(*) FROM authors"),
         (&mut counts.labels, "SELECT COUNT(*) FROM labels"),
         (&mut counts.users, "SELECT COUNT(*) FROM users"),
@@ -118,11 +136,25 @@ pub(crate) async fn territories(store: &SqlStore) -> Result<Vec<Territory>, Stor
 }
 
 pub(crate) async fn residences(store: &SqlStore) -> Result<Vec<Residence>, StoreError> {
-    let mut conn = store.pool().acquire().await.map_err(sql("listing residences"))?;
+    let mut conn = store
+        .pool()
+        .acquire()
+        .await
+        .map_err(sql("listing residences"))?;
     residences_in(&mut conn).await
 }
 
-type ResidenceRow = (String, String, String, String, String, String, i64, Option<i64>, String);
+type ResidenceRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    String,
+);
 
 pub(crate) async fn residences_in(conn: &mut AnyConnection) -> Result<Vec<Residence>, StoreError> {
     let rows: Vec<ResidenceRow> = sqlx::query_as(
@@ -133,28 +165,30 @@ pub(crate) async fn residences_in(conn: &mut AnyConnection) -> Result<Vec<Reside
     .await
     .map_err(sql("listing residences"))?;
     rows.into_iter()
-        .map(|(id, name, aliases, street, postcode, city, homes, built, agency)| {
-            let homes = u32::try_from(homes).ok().and_then(NonZeroU32::new).ok_or(
-                relais_core::DomainError::Invalid {
-                    what: "homes",
-                    value: homes.to_string(),
-                    expected: "a positive number",
-                },
-            )?;
-            Ok(Residence {
-                id: ResidenceId::parse(&id)?,
-                name,
-                aliases: relais_core::residence::split_aliases(&aliases),
-                street,
-                postcode: Postcode::parse(&postcode)?,
-                city,
-                homes,
-                built_year: built
-                    .map(|y| BuiltYear::new(i32::try_from(y).unwrap_or(i32::MAX)))
-                    .transpose()?,
-                agency: TerritoryId::parse(&agency)?,
-            })
-        })
+        .map(
+            |(id, name, aliases, street, postcode, city, homes, built, agency)| {
+                let homes = u32::try_from(homes).ok().and_then(NonZeroU32::new).ok_or(
+                    relais_core::DomainError::Invalid {
+                        what: "homes",
+                        value: homes.to_string(),
+                        expected: "a positive number",
+                    },
+                )?;
+                Ok(Residence {
+                    id: ResidenceId::parse(&id)?,
+                    name,
+                    aliases: relais_core::residence::split_aliases(&aliases),
+                    street,
+                    postcode: Postcode::parse(&postcode)?,
+                    city,
+                    homes,
+                    built_year: built
+                        .map(|y| BuiltYear::new(i32::try_from(y).unwrap_or(i32::MAX)))
+                        .transpose()?,
+                    agency: TerritoryId::parse(&agency)?,
+                })
+            },
+        )
         .collect::<Result<_, relais_core::DomainError>>()
         .map_err(corrupt("residences"))
 }
@@ -173,33 +207,81 @@ const TABLES: &[(&str, &[&str], &str)] = &[
     ("territories", &["id", "name", "kind", "parent_id"], "id"),
     (
         "residences",
-        &["id", "name", "aliases", "street", "postcode", "city", "homes", "built_year", "agency_id"],
+        &[
+            "id",
+            "name",
+            "aliases",
+            "street",
+            "postcode",
+            "city",
+            "homes",
+            "built_year",
+            "agency_id",
+        ],
         "id",
     ),
     (
         "accounts",
-        &["id", "network", "kind", "handle", "network_id", "name", "territory_id"],
+        &[
+            "id",
+            "network",
+            "kind",
+            "handle",
+            "network_id",
+            "name",
+            "territory_id",
+        ],
         "id",
     ),
-    ("follower_counts", &["account_id", "day", "count", "source"], "account_id, day"),
+    (
+        "follower_counts",
+        &["account_id", "day", "count", "source"],
+        "account_id, day",
+    ),
     (
         "posts",
         &[
-            "id", "network", "network_id", "account_id", "published_at", "text", "permalink",
-            "media", "residence_id", "territory_id",
+            "id",
+            "network",
+            "network_id",
+            "account_id",
+            "published_at",
+            "text",
+            "permalink",
+            "media",
+            "residence_id",
+            "territory_id",
         ],
         "id",
     ),
     (
         "metric_snapshots",
-        &["post_id", "observed_at", "metric", "value", "source", "source_version"],
+        &[
+            "post_id",
+            "observed_at",
+            "metric",
+            "value",
+            "source",
+            "source_version",
+        ],
         "post_id, metric, source, observed_at",
     ),
-    ("authors", &["pseudonym", "network", "display_name"], "pseudonym"),
+    (
+        "authors",
+        &["pseudonym", "network", "display_name"],
+        "pseudonym",
+    ),
     (
         "comments",
         &[
-            "id", "network", "network_id", "post_id", "parent_id", "author", "account_id", "text",
+            "id",
+            "network",
+            "network_id",
+            "post_id",
+            "parent_id",
+            "author",
+            "account_id",
+            "text",
             "created_at",
         ],
         "id",
@@ -207,19 +289,36 @@ const TABLES: &[(&str, &[&str], &str)] = &[
     (
         "labels",
         &[
-            "subject_kind", "subject_id", "field", "value", "source", "confidence",
-            "model_version", "labelled_by",
+            "subject_kind",
+            "subject_id",
+            "field",
+            "value",
+            "source",
+            "confidence",
+            "model_version",
+            "labelled_by",
         ],
         "subject_kind, subject_id, field, source, value",
     ),
-    ("users", &["email", "name", "role", "password_hash"], "email"),
-    ("user_territories", &["email", "territory_id"], "email, territory_id"),
+    (
+        "users",
+        &["email", "name", "role", "password_hash"],
+        "email",
+    ),
+    (
+        "user_territories",
+        &["email", "territory_id"],
+        "email, territory_id",
+    ),
 ];
 
 pub(crate) async fn dump(store: &SqlStore) -> Result<Vec<TableDump>, StoreError> {
     let mut out = Vec::new();
     for (table, columns, order) in TABLES {
-        let select: Vec<String> = columns.iter().map(|c| format!("CAST({c} AS TEXT)")).collect();
+        let select: Vec<String> = columns
+            .iter()
+            .map(|c| format!("CAST({c} AS TEXT)"))
+            .collect();
         let q = format!("SELECT {} FROM {table} ORDER BY {order}", select.join(", "));
         let rows = sqlx::query(sqlx::AssertSqlSafe(q))
             .fetch_all(store.pool())

@@ -76,15 +76,15 @@ impl TestDb {
 
     /// Drops a PostgreSQL database (the SQLite folder goes with the value).
     pub async fn cleanup(self) {
-        if let (Some(admin_url), Some(name)) = (&self.admin_url, &self.name) {
-            if let Ok(mut admin) = AnyConnection::connect(admin_url).await {
-                let _ = sqlx::raw_sql(AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-                )))
-                .execute(&mut admin)
-                .await;
-                let _ = admin.close().await;
-            }
+        if let (Some(admin_url), Some(name)) = (&self.admin_url, &self.name)
+            && let Ok(mut admin) = AnyConnection::connect(admin_url).await
+        {
+            let _ = sqlx::raw_sql(AssertSqlSafe(format!(
+                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+            )))
+            .execute(&mut admin)
+            .await;
+            let _ = admin.close().await;
         }
     }
 }

@@ -118,7 +118,14 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(o.name.as_str()),
             Val::from(o.family.code()),
         ];
-        insert_rows(conn, "organisations", &["siren", "name", "family"], vec![row], "").await?;
+        insert_rows(
+            conn,
+            "organisations",
+            &["siren", "name", "family"],
+            vec![row],
+            "",
+        )
+        .await?;
     }
     s.territories = insert_territories(conn, &d.territories).await?;
     s.residences = insert_rows(
@@ -143,7 +150,15 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
     s.accounts = insert_rows(
         conn,
         "accounts",
-        &["id", "network", "kind", "handle", "network_id", "name", "territory_id"],
+        &[
+            "id",
+            "network",
+            "kind",
+            "handle",
+            "network_id",
+            "name",
+            "territory_id",
+        ],
         accounts.collect(),
         "",
     )
@@ -210,22 +225,33 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
     s.metric_snapshots = insert_rows(
         conn,
         "metric_snapshots",
-        &["post_id", "observed_at", "metric", "value", "source", "source_version"],
+        &[
+            "post_id",
+            "observed_at",
+            "metric",
+            "value",
+            "source",
+            "source_version",
+        ],
         metrics.collect(),
         "",
     )
     .await?;
     let mut authors = BTreeMap::new();
     for c in &d.comments {
-        if let CommentAuthor::Person { pseudonym, display_name } = &c.author {
+        if let CommentAuthor::Person {
+            pseudonym,
+            display_name,
+        } = &c.author
+        {
             authors
                 .entry(pseudonym.as_str())
                 .or_insert((c.key.network.code(), display_name.clone()));
         }
     }
-    let author_rows = authors.into_iter().map(|(p, (network, name))| {
-        vec![Val::from(p), Val::from(network), Val::from(name)]
-    });
+    let author_rows = authors
+        .into_iter()
+        .map(|(p, (network, name))| vec![Val::from(p), Val::from(network), Val::from(name)]);
     s.authors = insert_rows(
         conn,
         "authors",
@@ -271,9 +297,10 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
     .await?;
     let labels = d.labels.iter().map(|l| {
         let (confidence, version, by) = match &l.source {
-            LabelSource::Model { version, confidence } => {
-                (Some(confidence.get()), Some(version.clone()), None)
-            }
+            LabelSource::Model {
+                version,
+                confidence,
+            } => (Some(confidence.get()), Some(version.clone()), None),
             LabelSource::Human { by } => (None, None, Some(by.clone())),
         };
         vec![
@@ -311,15 +338,28 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(u.role.code()),
         ]
     });
-    s.users = insert_rows(conn, "users", &["email", "name", "role"], users.collect(), "").await?;
+    s.users = insert_rows(
+        conn,
+        "users",
+        &["email", "name", "role"],
+        users.collect(),
+        "",
+    )
+    .await?;
     let scopes = d.users.iter().flat_map(|u| {
         u.role
             .territories()
             .iter()
             .map(|t| vec![Val::from(u.email.as_str()), Val::from(t.as_str())])
     });
-    insert_rows(conn, "user_territories", &["email", "territory_id"], scopes.collect(), "")
-        .await?;
+    insert_rows(
+        conn,
+        "user_territories",
+        &["email", "territory_id"],
+        scopes.collect(),
+        "",
+    )
+    .await?;
     Ok(s)
 }
 
@@ -358,15 +398,24 @@ fn territory_row(t: &Territory) -> Vec<Val> {
     ]
 }
 
-async fn insert_territories(conn: &mut AnyConnection, ts: &[Territory]) -> Result<u64, sqlx::Error> {
+async fn insert_territories(
+    conn: &mut AnyConnection,
+    ts: &[Territory],
+) -> Result<u64, sqlx::Error> {
     // Directions first: an agency's parent must exist when it is inserted.
     let (directions, agencies): (Vec<&Territory>, Vec<&Territory>) =
         ts.iter().partition(|t| !t.is_agency());
     let mut n = 0;
     for group in [directions, agencies] {
         let rows = group.into_iter().map(territory_row).collect();
-        n += insert_rows(conn, "territories", &["id", "name", "kind", "parent_id"], rows, "")
-            .await?;
+        n += insert_rows(
+            conn,
+            "territories",
+            &["id", "name", "kind", "parent_id"],
+            rows,
+            "",
+        )
+        .await?;
     }
     Ok(n)
 }
@@ -407,7 +456,10 @@ pub(crate) async fn import_residences(
                         } else {
                             "direction"
                         },
-                        place.as_ref().map(|p| format!(" de {p}")).unwrap_or_default()
+                        place
+                            .as_ref()
+                            .map(|p| format!(" de {p}"))
+                            .unwrap_or_default()
                     ),
                     en: format!(
                         "territory `{}` ({}) already exists as {}{}; nothing was imported. \
@@ -415,7 +467,10 @@ pub(crate) async fn import_residences(
                         t.name,
                         t.id,
                         k.code(),
-                        place.as_ref().map(|p| format!(" of {p}")).unwrap_or_default()
+                        place
+                            .as_ref()
+                            .map(|p| format!(" of {p}"))
+                            .unwrap_or_default()
                     ),
                 });
             }
@@ -429,7 +484,10 @@ pub(crate) async fn import_residences(
         .await
         .map_err(sql(doing))?;
     for r in residences {
-        if !matches!(known.get(r.agency.as_str()), Some(TerritoryKind::Agency { .. })) {
+        if !matches!(
+            known.get(r.agency.as_str()),
+            Some(TerritoryKind::Agency { .. })
+        ) {
             return Err(StoreError::Conflict {
                 fr: format!(
                     "la résidence {} est rattachée à « {} », qui n'est pas une agence connue ; \

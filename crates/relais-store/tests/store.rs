@@ -80,21 +80,41 @@ async fn a_new_database_is_migrated_and_empty(db: &TestDb) {
 
 async fn residence_import_creates_territories_and_is_idempotent(db: &TestDb) {
     let store = SqlStore::open(&db.url).await.unwrap();
-    let rs = vec![residence("R1", "Les Tilleuls", 120), residence("R2", "Le Parc", 40)];
-    let first = store.import_residences(&territory_tree(), &rs).await.unwrap();
+    let rs = vec![
+        residence("R1", "Les Tilleuls", 120),
+        residence("R2", "Le Parc", 40),
+    ];
+    let first = store
+        .import_residences(&territory_tree(), &rs)
+        .await
+        .unwrap();
     assert_eq!(first.territories_created, 2);
     assert_eq!(first.residences_created, 2);
     let before = store.dump().await.unwrap();
-    let second = store.import_residences(&territory_tree(), &rs).await.unwrap();
+    let second = store
+        .import_residences(&territory_tree(), &rs)
+        .await
+        .unwrap();
     assert_eq!(second.territories_created, 0);
     assert_eq!(second.residences_unchanged, 2);
     assert_eq!(store.dump().await.unwrap(), before);
     let changed = vec![residence("R1", "Les Tilleuls", 121)];
-    let third = store.import_residences(&territory_tree(), &changed).await.unwrap();
+    let third = store
+        .import_residences(&territory_tree(), &changed)
+        .await
+        .unwrap();
     assert_eq!(third.residences_updated, 1);
     let listed = store.residences().await.unwrap();
     assert_eq!(listed.len(), 2);
-    assert_eq!(listed.iter().find(|r| r.id.as_str() == "R1").unwrap().homes.get(), 121);
+    assert_eq!(
+        listed
+            .iter()
+            .find(|r| r.id.as_str() == "R1")
+            .unwrap()
+            .homes
+            .get(),
+        121
+    );
     assert_eq!(listed[0].aliases, vec!["les tours".to_string()]);
     let ts = store.territories().await.unwrap();
     assert_eq!(ts, territory_tree());
@@ -116,7 +136,11 @@ async fn a_refused_import_leaves_the_database_as_it_was(db: &TestDb) {
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict { .. }), "{err:?}");
-    assert!(err.message(Lang::Fr).contains("agence-vaulx"), "{}", err.message(Lang::Fr));
+    assert!(
+        err.message(Lang::Fr).contains("agence-vaulx"),
+        "{}",
+        err.message(Lang::Fr)
+    );
     assert_eq!(store.dump().await.unwrap(), before);
     store.close().await;
 }
@@ -135,7 +159,10 @@ async fn a_database_from_a_newer_relais_is_refused_untouched(db: &TestDb) {
     .unwrap();
     pool.close().await;
     let err = SqlStore::open(&db.url).await.unwrap_err();
-    assert!(matches!(err, StoreError::NewerDatabase { found: 99, .. }), "{err:?}");
+    assert!(
+        matches!(err, StoreError::NewerDatabase { found: 99, .. }),
+        "{err:?}"
+    );
     assert!(err.message(Lang::En).contains("newer relais"));
 }
 
@@ -228,7 +255,9 @@ fn small_dataset(secret: &InstallationSecret) -> Dataset {
     d.labels.push(Label {
         subject: Subject::Post(post),
         value: LabelValue::Theme(Theme::Practical),
-        source: LabelSource::Human { by: "anne@habitat.fr".into() },
+        source: LabelSource::Human {
+            by: "anne@habitat.fr".into(),
+        },
     });
     d
 }
@@ -273,13 +302,19 @@ async fn the_same_dataset_gives_the_same_dump(db: &TestDb) {
 async fn erasing_a_person_removes_their_comments_labels_and_name(db: &TestDb) {
     let store = SqlStore::open(&db.url).await.unwrap();
     let secret = InstallationSecret::for_demo(4);
-    store.replace_with_demo(4, &secret, &small_dataset(&secret)).await.unwrap();
+    store
+        .replace_with_demo(4, &secret, &small_dataset(&secret))
+        .await
+        .unwrap();
     let person = secret.pseudonym(Network::Facebook, "u-1");
     assert_eq!(store.erase_person(&person).await.unwrap(), 1);
     let status = store.status().await.unwrap();
     assert_eq!(status.counts.comments, 1);
     assert_eq!(status.counts.authors, 1);
-    assert_eq!(status.counts.labels, 1, "the erased comment's label goes too");
+    assert_eq!(
+        status.counts.labels, 1,
+        "the erased comment's label goes too"
+    );
     assert_eq!(status.counts.replies, 1, "the landlord's reply stays");
     let dump = format!("{:?}", store.dump().await.unwrap());
     assert!(!dump.contains(person.as_str()));

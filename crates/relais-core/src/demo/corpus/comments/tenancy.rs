@@ -1,0 +1,143 @@
+//! Comment templates about the tenancy and the landlord's projects: rent and
+//! charges, housing requests and transfers, works in progress. Demo data only,
+//! never to be used to train a classifier.
+//!
+//! Rules applied: charges billed for a service that fails (a lift that never
+//! works, cold "hot" water) are `rent_charges`; a question whose topic has a
+//! category takes it (paying rent by direct debit → `rent_charges`); housing
+//! applicants and tenants' relatives are `public`; a housing request is urgent
+//! only when a basic need is lost (sleeping rough, fleeing domestic violence);
+//! contractors and officials are `partner`, and their announcements need no answer.
+
+use super::CommentTemplate;
+
+pub(super) const RENT_CHARGES: &[CommentTemplate] = templates![rent_charges;
+    normal negative tenant "Régularisation de charges de 480 € ce mois-ci, sans aucune explication. Je fais comment moi ?";
+    normal negative tenant "On paye des charges d'ascenseur pour un ascenseur qui ne marche jamais";
+    normal negative tenant "On nous facture l'eau chaude alors qu'elle est froide la moitié du temps au bât {bat}, c'est du vol";
+    normal neutral tenant "Comment on fait pour payer le loyer par prélèvement ?";
+    normal negative tenant "Augmentation de loyer encore cette année, alors que rien n'est fait à {residence}";
+    normal neutral tenant "Ma quittance n'est pas disponible sur l'espace locataire ce mois-ci, c'est normal ?";
+    normal negative tenant "L'APL a baissé et le loyer augmente, on va finir à la rue";
+    normal negative tenant "Pourquoi les charges de chauffage ont doublé alors que les radiateurs étaient tièdes tout l'hiver ??";
+    normal neutral tenant "Décompte de charges incompréhensible, qui peut m'expliquer la ligne « prestations diverses » ?";
+    normal neutral tenant "J'ai du retard de loyer après une perte d'emploi, est-ce qu'un échéancier est possible ?";
+    normal neutral tenant "Le SLS c'est quoi exactement ? J'ai reçu un courrier et je ne comprends rien";
+    normal negative tenant "Prélevée deux fois ce mois-ci !! Je suis à découvert à cause de vous";
+    normal negative tenant "Bravo pour l'augmentation de loyer 👏 on adore";
+    normal negative tenant "Depuis quand le ménage des parties communes coûte 35 € par mois ? Il n'est jamais fait au {street}";
+    normal neutral tenant "Je n'ai toujours pas reçu mon avis d'échéance, je paye combien ce mois-ci ?";
+    normal neutral tenant "On a eu un trop-perçu sur les charges, il est remboursé quand ?";
+    normal negative tenant "Les provisions de charges augmentent tous les ans et personne ne nous explique pourquoi.";
+    normal neutral partner "Conseillère en économie sociale et familiale, j'accompagne une locataire de {residence} en difficulté de paiement. Quel est le bon contact pour mettre en place un plan d'apurement ?";
+    normal neutral tenant "On peut payer le loyer par carte bancaire sur le site ou seulement par prélèvement ?";
+    normal negative tenant "Surprise dans la boîte aux lettres : 600 € de rappel d'eau. Il y a forcément une erreur, on est deux dans l'appart.";
+    normal negative tenant "Le compteur d'eau est relevé au pif depuis 2 ans, personne ne passe. Et après on reçoit des régul énormes";
+    normal neutral tenant "L'entretien de la chaudière est compté dans les charges ? Parce que personne n'est venu cette année";
+    normal neutral tenant "Comment je fais pour avoir une attestation de loyer pour la CAF ?";
+    normal neutral tenant "Bonjour, la date limite pour l'enquête SLS c'est quand ? Je n'ai pas reçu le formulaire";
+    normal negative public "Ma mère est locataire chez vous au {street}, elle a reçu une lettre de relance alors qu'elle paye tous les mois. Qui contacter ?";
+    normal negative tenant "Pourquoi mon loyer a augmenté de 40 € alors que l'augmentation autorisée c'est quelques pourcents ?";
+    normal neutral tenant "Vous pourriez décaler la date de prélèvement au 10 ? Je suis payée le 8.";
+    normal negative tenant "Des charges de gardiennage alors qu'on n'a plus de gardien depuis 6 mois, vous rigolez ?";
+    normal neutral tenant "Je quitte mon logement le mois prochain, le dépôt de garantie est rendu sous combien de temps ?";
+    normal negative tenant "Charges de chauffage à 90 € par mois pour des radiateurs qui chauffent à moitié";
+    normal negative tenant "J'ai demandé le détail des charges il y a 2 mois par recommandé, toujours pas de réponse";
+    normal negative tenant "Les charges ont augmenté de 30 € sans le moindre courrier. {residence}";
+    normal negative tenant "Et la régul de charges, on en parle ? 😤";
+    normal neutral tenant "Est-ce que les loyers vont augmenter après la réhabilitation ?";
+    normal negative tenant "Je veux bien payer mes charges mais qu'on m'explique. Cette année : +22 % d'eau, +15 % d'entretien, une ligne « contrat robinetterie » que personne n'a jamais vue, et le ménage qui n'est pas fait une semaine sur deux. J'ai 68 ans, une petite retraite, chaque euro compte. On demande juste des comptes clairs à {residence}.";
+    normal negative partner "Notre association de locataires demande la communication des justificatifs de charges de {residence}, comme la loi le prévoit.";
+    normal negative unknown "Les loyers qui montent, les services qui baissent…";
+    normal negative tenant winter "Cet hiver on paye le chauffage collectif plein pot alors qu'il tombe en panne une semaine sur deux, il y aura une remise sur les charges ?";
+    none neutral tenant "Le prélèvement c'est le 5 du mois chez nous, tu peux le changer sur ton espace locataire";
+    none positive tenant "Régularisation positive cette année, 120 € remboursés 😊 ça arrive !";
+    none neutral employee "Les décomptes de charges sont disponibles sur l'espace locataire depuis ce matin.";
+    none neutral partner "Notre association de défense des locataires tient une permanence sur la lecture des charges jeudi à la maison de quartier de {city}.";
+];
+
+pub(super) const HOUSING_REQUEST: &[CommentTemplate] = templates![housing_request;
+    urgent negative public "Je dors dans ma voiture avec mes deux enfants depuis 3 semaines, ma demande de logement est en cours depuis 2 ans. Je ne sais plus quoi faire.";
+    urgent negative public "Je suis victime de violences conjugales, j'ai dû partir avec mes enfants, une amie nous héberge pour quelques jours seulement. Comment accélérer ma demande ?";
+    urgent negative public "Expulsée la semaine dernière, je suis à la rue avec mon fils de 6 ans. Numéro unique obtenu en 2021. Aidez-moi.";
+    urgent negative partner "Travailleur social au CCAS de {city}, je suis une famille à la rue depuis 10 jours avec un bébé. Leur demande est enregistrée, pouvons-nous échanger en urgence ?";
+    urgent negative tenant "Je dois quitter mon logement à {residence}, mon ex-conjoint me menace et connaît l'adresse. J'ai besoin d'une mutation en urgence.";
+    urgent negative public "On dort dehors depuis l'incendie de notre immeuble privé, personne ne nous propose rien. Ma demande de logement social est faite depuis 2020.";
+    urgent negative partner "Association d'aide aux victimes : une mère et ses trois enfants fuient des violences et sont sans hébergement ce soir. Qui peut-on joindre chez vous pour un relogement d'urgence ?";
+    normal negative public "Demande de logement depuis 4 ans, toujours rien. On est 5 dans un T2.";
+    normal neutral public "Bonjour, comment faire une demande de logement social ?";
+    normal neutral tenant "Je suis locataire à {residence} dans un T2, on attend un troisième enfant. Comment demander une mutation pour un plus grand ?";
+    normal negative tenant "Ma demande de mutation date de 2019, j'ai appelé 10 fois, on me dit d'attendre. Attendre quoi ?";
+    normal neutral public "Il faut renouveler la demande chaque année ? J'ai peur d'avoir raté la date";
+    normal negative public "Vous construisez des logements neufs mais nous on attend depuis 5 ans 🙄";
+    normal neutral public "Bonjour, est-ce que vous avez des T3 disponibles à {city} ? Ma demande est à jour";
+    normal negative public "Numéro unique depuis 3 ans, reconnu prioritaire DALO, toujours rien. C'est une blague ?";
+    normal negative tenant "Je suis en fauteuil au {floor}e avec un ascenseur qui tombe en panne sans arrêt, j'ai demandé un logement en rez-de-chaussée il y a 2 ans";
+    normal neutral public "Comment se passe la commission d'attribution ? Qui décide ?";
+    normal neutral public "Les logements de l'inauguration, ils sont attribués comment ? On peut postuler où ?";
+    normal neutral public "J'ai reçu une proposition au 4e sans ascenseur alors que j'ai de gros problèmes de dos, si je refuse je perds ma demande ?";
+    normal negative public "{n} ans d'attente, et on voit des gens arrivés il y a 6 mois obtenir un appartement. Expliquez-moi.";
+    normal neutral tenant "Mutation demandée pour me rapprocher de mon travail à {city}. C'est possible entre deux agences ?";
+    normal neutral tenant "Nous sommes 2 dans un T4 à {residence} depuis le départ des enfants, on voudrait plus petit et moins cher. Vous faites des échanges ?";
+    normal neutral partner "Élu à {city}, je suis régulièrement sollicité par des familles en attente de logement. Pourriez-vous présenter les délais moyens d'attribution en conseil municipal ?";
+    normal neutral public "Bonjour, je suis étudiant, est-ce que vous avez des logements pour les jeunes ?";
+    normal negative public "ça sert à rien de faire une demande, il faut connaître quelqu'un";
+    normal neutral public "Où en est ma demande ? Je vous ai envoyé mes papiers il y a un mois";
+    normal neutral tenant "Je cherche à échanger mon T4 du {street} contre un T3, intéressés en MP";
+    normal negative public "Le site demande-logement-social.gouv.fr ne prend pas mon dossier, ça bloque à l'étape des pièces justificatives";
+    normal negative public "Maman solo avec 3 enfants dans un studio, j'ai envoyé mon dossier à toutes les agences, aucune réponse";
+    normal neutral public "Ma fille de 24 ans cherche un logement à {city}, elle est en CDI. Qui faut-il contacter ?";
+    normal neutral public "Demande faite en ligne, j'ai mon numéro unique. Et maintenant ? On attend combien de temps en moyenne à {city} ?";
+    normal negative public "Je vis chez mes parents à 32 ans avec ma femme et mon fils, demande de logement depuis 2020";
+    normal negative public "Pourquoi on nous propose toujours des logements loin de l'école des enfants ?";
+    normal negative public "On est quatre dans une chambre d'hôtel social depuis 8 mois. La demande est faite, renouvelée, complète. Qu'est-ce qu'il faut faire de plus ?";
+    normal negative public "Je vais être honnête, je n'y crois plus. Cinq ans de demande, trois renouvellements, deux propositions annulées au dernier moment, et chaque fois qu'on appelle on tombe sur quelqu'un de différent. Mes enfants grandissent dans 30 m² avec de la moisissure dans un logement privé hors de prix. Alors quand je vois vos photos d'inauguration, excusez-moi mais ça me fait mal.";
+    normal neutral public "Est-ce qu'on peut demander une résidence en particulier ? Ma mère habite à {residence} et j'aimerais être près d'elle";
+    normal negative tenant "Demande de mutation pour raison de santé envoyée avec certificat médical il y a un an, aucune nouvelle. {residence}, bât {bat}.";
+    normal neutral public "Je suis en situation de handicap, il existe des logements adaptés chez vous ?";
+    none neutral public "Faut renouveler la demande tous les ans sur le site du gouvernement, sinon elle est radiée. Je l'ai appris à mes dépens";
+    none neutral partner "Le point d'accueil logement de {city} aide gratuitement à remplir les demandes de logement social, le mardi matin en mairie.";
+    none positive tenant "Après 3 ans d'attente on a enfin eu les clés de notre T4 !! Ne lâchez rien 💪";
+];
+
+pub(super) const WORKS: &[CommentTemplate] = templates![works;
+    urgent negative tenant "Un échafaudage du chantier de {residence} penche avec le vent, il est au-dessus du passage des enfants pour l'école !";
+    urgent negative tenant "Les ouvriers ont laissé une tranchée ouverte sans barrière devant le bât {bat}, une dame est tombée dedans ce matin";
+    urgent negative tenant "Des gravats tombent du toit pendant les travaux, une pierre a frôlé ma fille. Personne ne sécurise le chantier !";
+    normal negative tenant "Le chantier commence à 7h tous les matins, même le samedi. Marteau-piqueur dès l'aube au {street}.";
+    normal negative tenant "Ça fait 8 mois que la réhabilitation devait être finie, on vit dans la poussière";
+    normal neutral tenant "Et chez nous c'est pour quand ? 🙂";
+    normal negative tenant "Les travaux d'isolation c'est bien joli, mais on n'a jamais eu de réunion d'information à {residence}";
+    normal neutral tenant "Les fenêtres neuves sont posées dans les autres bâtiments mais pas chez nous au bât {bat}, c'est normal ?";
+    normal negative tenant "Les ouvriers entrent dans les logements sans prévenir, j'étais en serviette quand ils ont ouvert avec la clé";
+    normal negative tenant "Depuis les travaux de façade, plus de télé, plus d'internet, la parabole a été démontée et jamais remise";
+    normal neutral tenant "Quand est-ce que les travaux de salle de bain commencent dans les logements du {street} ?";
+    normal negative tenant "Bravo pour la rénovation énergétique 👏 Par contre la poussière du chantier dans nos apparts, on en parle ?";
+    normal negative tenant "Trois semaines sans cuisine à cause des travaux, avec deux enfants. Aucun dédommagement ?";
+    normal negative tenant "Le chantier de {residence} bloque le parking depuis {n} semaines, on se gare à 500 m";
+    normal negative tenant "Les travaux dans les logements vides du {floor}e durent depuis 6 mois, perceuse toute la journée";
+    normal negative tenant "Les nouvelles portes palières sont de mauvaise qualité, la mienne frotte déjà. C'est sous garantie ?";
+    normal negative tenant "Travaux faits n'importe comment : peinture sur les vitres, prises pas remises. Qui vient reprendre ?";
+    normal neutral partner "Le collectif des habitants de {residence} souhaite être associé au suivi du chantier de réhabilitation. Une réunion mensuelle serait bienvenue.";
+    normal negative tenant "Ils ont coupé l'eau sans prévenir pour les travaux, 4 heures, avec un bébé";
+    normal negative tenant "Vivement la fin du chantier, ça fait 2 ans qu'on vit derrière des bâches";
+    normal negative tenant "Les travaux c'est pour quand chez nous ? On nous en parle depuis 2018";
+    normal negative tenant "Le planning affiché dans le hall n'est jamais respecté, j'ai pris un jour de congé pour rien";
+    normal negative tenant "On a dû déplacer tous nos meubles pour le changement des fenêtres, et personne n'est venu le jour prévu.";
+    normal neutral tenant "Bonjour, pendant les travaux de toiture est-ce qu'on peut laisser nos vélos dans le local ?";
+    normal negative tenant "La poussière du chantier rentre par les fenêtres, ma fille asthmatique tousse toute la nuit";
+    normal negative tenant "Toilettes de chantier installées juste sous ma fenêtre, l'odeur l'été... merci bien";
+    normal neutral tenant "Pouvez-vous afficher les dates de coupure d'électricité liées aux travaux au moins 48h avant ?";
+    normal negative tenant "Désamiantage au {floor}e et aucune information. On a le droit de savoir si c'est dangereux pour nous.";
+    normal negative tenant "Je veux bien qu'on rénove, tout le monde le veut. Mais depuis le début des travaux à {residence} : trois coupures d'eau non annoncées, un balcon condamné tout l'été, des ouvriers qui fument dans la cage d'escalier et un interlocuteur chantier qui ne répond jamais. La rénovation c'est pour nous, alors parlez-nous.";
+    normal neutral tenant "Les volets roulants électriques prévus dans la rénovation, c'est pour tous les logements ou seulement certains bâtiments ?";
+    normal negative unknown "Toujours pas fini ce chantier ?";
+    normal negative public "Riveraine de {residence}, les camions du chantier bloquent notre rue tous les matins à l'heure de l'école.";
+    none neutral partner "Entreprise titulaire du lot menuiseries : les interventions dans les logements du bât {bat} reprennent lundi, merci pour votre patience.";
+    none positive tenant "Pas très fan de la couleur de la nouvelle façade 😅 mais l'isolation c'est top";
+    none positive tenant "Les nouvelles fenêtres c'est le jour et la nuit, on n'entend plus la route 👍";
+    none positive tenant "Hâte de voir le résultat de la réhabilitation à {residence} !";
+    none neutral employee "Les travaux de ravalement du {street} se terminent fin du mois, le planning est affiché dans les halls.";
+    none neutral tenant "Ils commencent par le bâtiment du fond d'après le chef de chantier, nous ce sera en mars";
+    none neutral tenant "Chez nous la réhabilitation a duré 14 mois au lieu de 8, courage 😅";
+];

@@ -1,0 +1,140 @@
+//! Instagram captions of the landlord's page: heritage, architecture and
+//! neighbourhood photos, emojis, 5 to 12 hashtags. Demo data only, never to be
+//! used to train or evaluate a classifier.
+
+use super::post;
+use crate::demo::corpus::PostTemplate;
+
+const fn ig(
+    theme: &'static str,
+    secondary: &'static [&'static str],
+    audience: &'static str,
+    media: &'static str,
+    text: &'static str,
+) -> PostTemplate {
+    post("instagram", "page", theme, secondary, audience, media, text)
+}
+
+/// The page's Instagram posts.
+#[rustfmt::skip]
+pub const INSTAGRAM: &[PostTemplate] = &[
+    // ── heritage ──
+    ig("heritage", &[], "public", "carousel",
+        "🏢 {residence}, {city}. Construite en {year}, elle fait partie de ces grands ensembles qui ont apporté le confort moderne à des milliers de familles. Eau chaude, salle de bains, ascenseur : une petite révolution à l'époque.\n\n#patrimoine #architecture #logementsocial #histoire #grandsensembles #{short}"),
+    ig("heritage", &[], "public", "photo",
+        "Lignes droites et béton brut 📐 Les façades de {residence} racontent l'architecture des {decade}. Un patrimoine à regarder autrement.\n\n#architecture #betonbrut #brutalism #architecturemoderne #patrimoine #logementsocial #{short}"),
+    ig("heritage", &[], "public", "carousel",
+        "📷 Avant / après. {residence} en {year}, et aujourd'hui. Les arbres ont poussé, les familles ont changé, les balcons sont toujours là 🌿\n\n#archives #avantapres #patrimoine #memoire #histoire #logementsocial #{short}"),
+    ig("heritage", &[], "public", "photo",
+        "Dans nos archives 🗂️ Le plan original de {residence}, dessiné à la main par l'architecte en {year} : {homes} logements, chacun avec sa loggia plein sud.\n\n#archives #plans #architecture #patrimoine #histoiredelarchitecture #dessin #logementsocial #{short}"),
+    ig("heritage", &["neighbourhood"], "public", "photo",
+        "👵 « Quand on est arrivés ici, les arbres du parc n'étaient pas plus hauts que moi. » {first_name} nous raconte {residence} d'hier et d'aujourd'hui. Une tour, ce sont autant d'histoires que de logements.\n\n#portrait #memoire #habitants #patrimoine #histoire #quartier #{short}"),
+    ig("heritage", &["building"], "public", "photo",
+        "🧱 Détail : les mosaïques du hall de {residence}, posées en {year} et restaurées à l'identique cette année.\n\n#mosaique #details #patrimoine #architecture #restauration #hall #savoirfaire #{short}"),
+    ig("heritage", &[], "public", "photo",
+        "La silhouette de {residence} au coucher du soleil 🌇 {n} étages et une vue imprenable sur {city}.\n\n#skyline #architecture #tour #patrimoine #goldenhour #coucherdesoleil #logementsocial #{short}"),
+    ig("heritage", &["institutional"], "public", "carousel",
+        "🏷️ {residence} reçoit le label « Architecture contemporaine remarquable » ! Ce label du ministère de la Culture distingue des bâtiments de moins de cent ans d'un intérêt architectural particulier. Une fierté pour les habitants, et pour nous.\n\n#ACR #architecturecontemporaineremarquable #patrimoine #architecture #label #logementsocial #{short}"),
+    ig("heritage", &[], "public", "photo",
+        "Cité ouvrière, cité jardin 🌳 {residence} a été pensée dans les {decade} comme un village : maisons accolées, potagers, école au centre.\n\n#citejardin #patrimoineouvrier #histoire #architecture #jardins #patrimoine #urbanisme #{short}"),
+    ig("heritage", &[], "public", "photo",
+        "🎞️ Archives : l'inauguration de {residence} en {year}. Chapeaux, costumes et grands discours… Vous reconnaissez quelqu'un ?\n\n#archives #vintage #photodepoque #memoire #histoire #patrimoine #noiretblanc #{short}"),
+    ig("heritage", &[], "public", "photo",
+        "Escalier en colimaçon, garde-corps d'origine, lumière zénithale ✨ La cage d'escalier de {residence} est un petit bijou.\n\n#escalier #architecture #details #lumiere #patrimoine #stairs #designinterieur #{short}"),
+    ig("heritage", &[], "public", "carousel",
+        "📖 Un siècle de logement social. Des premières habitations à bon marché aux résidences d'aujourd'hui, l'histoire de {landlord} est celle de milliers de familles. Expo photo à découvrir au siège.\n\n#centenaire #HBM #histoire #logementsocial #archives #patrimoine #expo #{short}"),
+    ig("heritage", &["building"], "public", "photo",
+        "🧵 Avant d'être {residence}, le site abritait un atelier de tissage. Les grandes verrières ont été conservées lors de la réhabilitation.\n\n#soie #patrimoineindustriel #reconversion #architecture #histoire #patrimoine #verriere #{short}"),
+    ig("heritage", &[], "public", "photo",
+        "⛏️ Mémoire de mineurs. {residence} a été bâtie dans les {decade} pour les familles des puits voisins. Les anciens se souviennent encore des sirènes des relèves.\n\n#mine #memoire #patrimoineouvrier #histoire #habitants #patrimoine #{short}"),
+    ig("heritage", &[], "public", "story",
+        "🎤 Conférence « Les grands ensembles, une histoire française » le {date} à {hour}, avec un historien de l'architecture. Entrée libre, inscription en story 👆\n\n#conference #histoire #grandsensembles #urbanisme #patrimoine #architecture #{short}"),
+    ig("heritage", &["building"], "public", "carousel",
+        "Couleurs d'origine retrouvées 🎨 Lors du ravalement de {residence}, nos équipes ont découvert les teintes de {year} sous les couches de peinture. Elles ont été reprises à l'identique.\n\n#couleurs #ravalement #patrimoine #architecture #renovation #facade #{short}"),
+    // ── neighbourhood ──
+    ig("neighbourhood", &["environment"], "tenants", "photo",
+        "🌻 Dimanche ensoleillé au jardin partagé de {residence}. Merci {first_name} pour la visite !\n\n#jardinpartage #quartier #vivreensemble #potager #habitants #nature #{short}"),
+    ig("neighbourhood", &[], "tenants", "carousel",
+        "🎉 Fête des voisins à {residence} : musique, couscous, tartes aux pralines et beaucoup de sourires. Merci à tous !\n\n#fetedesvoisins #voisins #vivreensemble #quartier #convivialite #{short}"),
+    ig("neighbourhood", &[], "public", "reel",
+        "🎨 La fresque réalisée par les jeunes de {residence} est terminée ! Trois semaines de travail, des litres de peinture et beaucoup de talent.\n\n#streetart #fresque #jeunesse #quartier #art #graffiti #{short}"),
+    ig("neighbourhood", &[], "tenants", "photo",
+        "⚽ Les champions du tournoi inter-résidences 🏆 Bravo aux jeunes de {residence} !\n\n#foot #sport #jeunesse #quartier #tournoi #citystade #{short}"),
+    ig("neighbourhood", &[], "tenants", "photo",
+        "📚 Lecture au pied de {residence} avec la médiathèque de {city}. Les enfants ont adoré 💛\n\n#lecture #enfants #livres #quartier #culture #mediatheque #{short}"),
+    ig("neighbourhood", &[], "public", "reel",
+        "🎶 Concert dans la cour de {residence} ce week-end. Quand la musique s'invite au pied des immeubles…\n\n#concert #musique #quartier #culture #vivreensemble #habitants #{short}"),
+    ig("neighbourhood", &[], "tenants", "carousel",
+        "👩‍🍳 Atelier cuisine du monde à la salle commune de {residence} : bricks, pastéis de nata et mafé au menu !\n\n#cuisine #atelier #partage #quartier #vivreensemble #saveurs #{short}"),
+    ig("neighbourhood", &[], "tenants", "reel",
+        "🌙 Soirée ciné en plein air à {residence}. Transats, pop-corn et étoiles 🎬\n\n#cinema #pleinair #ete #quartier #famille #vivreensemble #{short}"),
+    ig("neighbourhood", &[], "public", "photo",
+        "📸 Portrait de quartier : {first_name}, qui tient le salon de coiffure au pied de {residence} depuis {n} ans. « Ici, tout le monde se connaît. »\n\n#portrait #commerce #quartier #habitants #proximite #{short}"),
+    ig("neighbourhood", &[], "tenants", "photo",
+        "🪁 Mercredi après-midi au parc de {residence}, entre deux averses. Le printemps est là !\n\n#printemps #enfants #quartier #parc #nature #famille #{short}"),
+    // ── building ──
+    ig("building", &[], "public", "photo",
+        "🏗️ Ça monte ! Le gros œuvre de nos {homes} logements du {street}, à {city}, est terminé. Rendez-vous l'an prochain pour la livraison.\n\n#chantier #construction #logementsneufs #logementsocial #btp #architecture #{short}"),
+    ig("building", &["environment"], "public", "carousel",
+        "✨ Avant / après : la réhabilitation de {residence} en images. Façades isolées, balcons agrandis, halls repensés.\n\n#avantapres #rehabilitation #renovation #architecture #logementsocial #renovationenergetique #{short}"),
+    ig("building", &[], "tenants", "photo",
+        "🔑 Premières clés remises à {residence} ! Bienvenue aux nouveaux habitants 🏡\n\n#remisedescles #logementsneufs #bienvenue #logementsocial #nouveaudepart #{short}"),
+    ig("building", &["environment"], "public", "photo",
+        "Ossature bois et toiture végétalisée 🌿 Nos nouveaux logements de {city} conjuguent confort et sobriété.\n\n#constructionbois #biosource #architecture #logementsneufs #durable #logementsocial #{short}"),
+    ig("building", &[], "public", "video",
+        "🚁 Vue de drone sur le chantier de {residence} : {n} mois de travaux, {homes} logements rénovés.\n\n#drone #chantier #vuedhaut #renovation #rehabilitation #logementsocial #{short}"),
+    ig("building", &[], "public", "photo",
+        "🧱 Première pierre à {city} ! {homes} logements, dont une partie réservée aux jeunes actifs, verront le jour au {street}.\n\n#premierepierre #construction #chantier #logementsocial #jeunesactifs #{short}"),
+    ig("building", &[], "tenants", "photo",
+        "Nouveaux halls à {residence} 💡 Lumière naturelle, boîtes aux lettres neuves et fresque d'un artiste local.\n\n#hall #renovation #design #architecture #logementsocial #quartier #{short}"),
+    ig("building", &[], "public", "carousel",
+        "🏘️ Rénovation urbaine : le nouveau visage du quartier prend forme. Démolition, reconstruction, espaces publics : un projet au long cours, mené avec nos partenaires.\n\n#renovationurbaine #ANRU #urbanisme #quartier #architecture #logementsocial #{short}"),
+    // ── environment ──
+    ig("environment", &[], "tenants", "photo",
+        "🐝 Les abeilles de {residence} ont produit {n} kilos de miel cette année !\n\n#abeilles #ruches #biodiversite #miel #nature #environnement #{short}"),
+    ig("environment", &[], "public", "photo",
+        "🌱 Toiture végétalisée à {residence} : sedum, thym et lavande pour rafraîchir l'immeuble et accueillir les pollinisateurs.\n\n#toiturevegetalisee #biodiversite #climat #nature #ville #environnement #{short}"),
+    ig("environment", &[], "tenants", "photo",
+        "♻️ Zéro déchet au pied des tours : le composteur collectif de {residence} a déjà évité des centaines de kilos d'ordures.\n\n#compost #zerodechet #tri #environnement #quartier #{short}"),
+    ig("environment", &["neighbourhood"], "public", "reel",
+        "🌳 Micro-forêt plantée avec les écoliers de {city} : {n} essences locales sur 300 m². Rendez-vous dans dix ans !\n\n#microforet #plantation #arbres #biodiversite #climat #ecole #{short}"),
+    ig("environment", &[], "public", "photo",
+        "☀️ Des panneaux solaires sur les toits de {residence} : l'électricité produite alimente l'éclairage des parties communes.\n\n#solaire #energie #transitionenergetique #climat #environnement #logementsocial #{short}"),
+    // ── employer ──
+    ig("employer", &[], "public", "reel",
+        "🧑‍🔧 Les coulisses : une journée avec {first_name}, à la loge de {residence}. Sortie des bacs, états des lieux, petites réparations et beaucoup d'écoute.\n\n#metier #gardien #coulisses #equipe #logementsocial #proximite #{short}"),
+    ig("employer", &[], "candidates", "photo",
+        "👷 Ils feront vivre nos résidences demain : bienvenue à nos {n} alternants de la rentrée, futurs techniciens, gardiens et chargés de clientèle !\n\n#alternance #equipe #metiers #jeunes #recrutement #{short}"),
+    ig("employer", &[], "candidates", "photo",
+        "📣 On recrute ! Un·e {job} pour rejoindre l'{agency}. Lien en bio 👆\n\n#recrutement #emploi #job #cdi #logementsocial #{short}"),
+    ig("employer", &[], "public", "photo",
+        "😄 Séminaire annuel des équipes de {landlord} : une journée d'ateliers et une photo de groupe réussie du premier coup (ou presque).\n\n#equipe #seminaire #teambuilding #collaborateurs #viedentreprise #{short}"),
+    // ── institutional ──
+    ig("institutional", &[], "public", "photo",
+        "✂️ Ruban coupé à {residence} ! Merci aux élus et aux partenaires présents pour cette inauguration.\n\n#inauguration #elus #partenaires #logementsocial #territoire #habitat #{short}"),
+    ig("institutional", &[], "public", "photo",
+        "🏆 Fiers d'être lauréats des Trophées régionaux de l'habitat pour notre projet de {city} 🙌\n\n#trophee #prix #innovation #habitat #logementsocial #fierte #{short}"),
+    // ── solidarity ──
+    ig("solidarity", &[], "public", "photo",
+        "💛 Aux bénévoles de l'épicerie solidaire de {residence} : merci pour votre engagement toute l'année.\n\n#solidarite #benevolat #epiceriesolidaire #entraide #quartier #{short}"),
+    ig("solidarity", &["neighbourhood"], "public", "carousel",
+        "🤝 À {residence}, une colocation intergénérationnelle où étudiants et seniors partagent le quotidien, les repas et les parties de belote.\n\n#intergenerationnel #colocation #seniors #etudiants #solidarite #habitat #{short}"),
+    // ── participation ──
+    ig("participation", &[], "tenants", "story",
+        "🗳️ Plus que quelques jours pour élire vos représentants des locataires. Votre voix compte !\n\n#elections #locataires #vote #democratie #participation #representants #{short}"),
+    // ── home ownership ──
+    ig("home_ownership", &[], "applicants", "photo",
+        "🏡 Premier achat, premières clés : {first_name} devient propriétaire grâce au PSLA. Félicitations !\n\n#proprietaire #accession #PSLA #premierachat #logement #nouveaudepart #{short}"),
+    ig("home_ownership", &[], "applicants", "carousel",
+        "Appartements lumineux, terrasses et prix maîtrisés ☀️ Notre programme en bail réel solidaire à {city} est en vente. Infos : lien en bio.\n\n#BRS #accessionsociale #immobilier #devenirproprietaire #logementneuf #{short}"),
+    // ── practical ──
+    ig("practical", &[], "tenants", "story",
+        "📢 Collecte des encombrants à {residence} le {date}. Dépôt la veille au soir uniquement !\n\n#encombrants #infopratique #proprete #quartier #residence #{short}"),
+    ig("practical", &[], "tenants", "carousel",
+        "☀️ Canicule : nos 5 réflexes pour garder la fraîcheur chez soi. Swipez ➡️\n\n#canicule #fortechaleur #conseils #ete #sante #infopratique #{short}"),
+    // ── other ──
+    ig("other", &[], "public", "photo",
+        "❄️ Premiers flocons sur {residence} ce matin. Belle journée à tous !\n\n#neige #hiver #matin #quartier #photo #{short}"),
+    ig("other", &[], "public", "photo",
+        "🎆 Belle année à toutes et à tous ! Qu'elle vous apporte joie et sérénité chez vous.\n\n#bonneannee #voeux #nouvelan #habitat #{short}"),
+];
