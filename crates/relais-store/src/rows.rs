@@ -86,6 +86,9 @@ pub(crate) async fn insert_rows(
     tail: &str,
 ) -> Result<u64, sqlx::Error> {
     let per_batch = (MAX_PARAMS / columns.len()).clamp(1, 1000);
+    // SQLite looks a named parameter (`$1`) up by a linear scan, which makes
+    // a statement with thousands of them quadratic: give it anonymous `?`.
+    let anonymous = conn.backend_name() == "SQLite";
     let mut affected = 0;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
@@ -103,8 +106,12 @@ pub(crate) async fn insert_rows(
                 if j > 0 {
                     sql.push_str(", ");
                 }
-                sql.push('$');
-                sql.push_str(&n.to_string());
+                if anonymous {
+                    sql.push('?');
+                } else {
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
             }
             sql.push(')');
         }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use relais_core::{Dataset, InstallationSecret, Pseudonym, Residence, Territory};
 use sqlx::any::AnyPoolOptions;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 
 use crate::backend::{Backend, DbUrl};
 use crate::error::StoreError;
@@ -47,6 +47,12 @@ impl SqlStore {
             target: url.redacted(),
             source,
         };
+        // One plain connection first: a pool would only report a time-out,
+        // where this says "connection refused" or "password authentication failed".
+        let probe = AnyConnection::connect(&url.url)
+            .await
+            .map_err(connect_err)?;
+        let _ = probe.close().await;
         let pool = options.connect(&url.url).await.map_err(connect_err)?;
         if backend == Backend::Sqlite {
             // WAL is a property of the file: set once, it stays.

@@ -76,6 +76,9 @@ pub enum ResidenceFileErrorKind {
     Empty,
     /// A header and no data row.
     NoRows,
+    /// The file does not say which agency manages its residences (RPLS) and
+    /// none was given.
+    NoAgency,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

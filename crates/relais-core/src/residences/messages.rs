@@ -204,6 +204,18 @@ fn kind(f: &mut String, kind: &K, fr: bool) -> fmt::Result {
             ),
             format_args!("the file has a header and no data row. Export it again with its rows."),
         ),
+        K::NoAgency => say(
+            f,
+            fr,
+            format_args!(
+                "ce fichier ne dit pas quelle agence gère ces logements. Relancez avec \
+                 --agency \"Agence …\" --territory \"Direction …\"."
+            ),
+            format_args!(
+                "this file does not say which agency manages these homes. Run again with \
+                 --agency \"Agence …\" --territory \"Direction …\"."
+            ),
+        ),
     }
 }
 

@@ -13,6 +13,7 @@ mod decode;
 mod error;
 mod grouping;
 mod messages;
+mod plan;
 mod rpls;
 mod rpls_dwelling;
 mod table;
@@ -24,6 +25,7 @@ use serde::Serialize;
 pub use error::{
     EncodingProblem, Expected, ResidenceFileError, ResidenceFileErrorKind, Spreadsheet,
 };
+pub use plan::{Placement, to_domain};
 
 /// The two kinds of residence file relais reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

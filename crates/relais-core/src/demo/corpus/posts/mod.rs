@@ -9,7 +9,7 @@
 //!
 //! Texts hold only the placeholders of [`PLACEHOLDERS`]. A template is local
 //! (`local: true`) exactly when its text names a residence (`{residence}`);
-//! [`post`] derives that flag from the text so the two cannot disagree.
+//! `post()` derives that flag from the text so the two cannot disagree.
 
 use crate::demo::corpus::PostTemplate;
 

@@ -1,0 +1,122 @@
+//! The command line: every subcommand and option, in one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// relais : la présence des bailleurs sociaux sur les réseaux sociaux, mesurée
+/// avec des indicateurs non commerciaux.
+#[derive(Debug, Parser)]
+#[command(name = "relais", version, about, long_about = None)]
+pub struct Cli {
+    /// Database: sqlite://FILE (default) or postgres://user:password@host/db.
+    #[arg(
+        long,
+        global = true,
+        env = "RELAIS_DATABASE_URL",
+        default_value = "sqlite://relais.db"
+    )]
+    pub db: String,
+
+    /// Language of messages: fr (default) or en.
+    #[arg(long, global = true, env = "RELAIS_LANG", value_enum, default_value_t = LangArg::Fr)]
+    pub lang: LangArg,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the fictional demo landlord (two years on four networks).
+    Demo(DemoArgs),
+    /// What the database holds.
+    Status(JsonArg),
+    /// Territories: directions and agencies.
+    #[command(subcommand)]
+    Territory(TerritoryCommand),
+    /// Residences: import a residences CSV or an RPLS export, list them.
+    #[command(subcommand)]
+    Residence(ResidenceCommand),
+    /// Personal data of one commenter: erase it.
+    #[command(subcommand)]
+    Person(PersonCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArg {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Seed of the generator: same seed, same landlord, byte for byte.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Last day of the demo's two years (YYYY-MM-DD); a fixed day by default.
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<chrono::NaiveDate>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TerritoryCommand {
+    /// List directions and agencies.
+    List(JsonArg),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResidenceCommand {
+    /// Import a residences CSV or an RPLS export (all or nothing).
+    Import(ResidenceImportArgs),
+    /// List residences.
+    List(JsonArg),
+}
+
+#[derive(Debug, Args)]
+pub struct ResidenceImportArgs {
+    /// The file: relais residences CSV, or RPLS export (;-separated, Latin-1 or UTF-8).
+    pub file: PathBuf,
+    /// Agency of the residences when the file does not say (RPLS).
+    #[arg(long)]
+    pub agency: Option<String>,
+    /// Territorial direction of that agency when the file does not say (RPLS).
+    #[arg(long)]
+    pub territory: Option<String>,
+    /// Check the file and show what would change, without writing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Erase one person's comments, their labels and their name.
+    Erase(EraseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    /// The person's pseudonym (p_ and 24 hexadecimal digits).
+    pub pseudonym: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_date(raw: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map_err(|_| format!("« {raw} » n'est pas une date AAAA-MM-JJ (expected YYYY-MM-DD)"))
+}

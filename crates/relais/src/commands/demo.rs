@@ -1,0 +1,118 @@
+//! `relais demo`: writes the fictional demo landlord into the database and
+//! says what to try next.
+
+use std::time::Instant;
+
+use relais_core::Lang;
+use relais_core::demo::{DemoConfig, generate};
+use relais_store::{Store, WriteSummary};
+use serde::Serialize;
+
+use super::{open, store_err};
+use crate::cli::DemoArgs;
+use crate::output::{json, number, rows};
+
+#[derive(Serialize)]
+struct DemoReport<'a> {
+    seed: u64,
+    from: String,
+    until: String,
+    organisation: &'a str,
+    created: &'a WriteSummary,
+}
+
+pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let cfg = DemoConfig::new(args.seed, args.until);
+    let data = generate(&cfg);
+    let store = open(db, lang).await?;
+    let created = store
+        .replace_with_demo(cfg.seed, &cfg.secret(), &data)
+        .await
+        .map_err(store_err(lang))?;
+    store.close().await;
+    let organisation = data.organisation.as_ref().map_or("", |o| o.name.as_str());
+    if args.json {
+        return json(&DemoReport {
+            seed: cfg.seed,
+            from: cfg.start().to_string(),
+            until: cfg.until.to_string(),
+            organisation,
+            created: &created,
+        });
+    }
+    let n = |v: u64| number(i64::try_from(v).unwrap_or(i64::MAX), lang);
+    let secs = started.elapsed().as_secs_f64();
+    match lang {
+        Lang::Fr => println!(
+            "Bailleur de démonstration « {organisation} » créé (graine {}, du {} au {}) en {:.1} s :",
+            cfg.seed,
+            cfg.start().format("%d/%m/%Y"),
+            cfg.until.format("%d/%m/%Y"),
+            secs
+        ),
+        Lang::En => println!(
+            "Demo landlord \"{organisation}\" created (seed {}, {} to {}) in {:.1} s:",
+            cfg.seed,
+            cfg.start(),
+            cfg.until,
+            secs
+        ),
+    }
+    rows(&[
+        (
+            lang.pick(
+                "Territoires (directions et agences)",
+                "Territories (directions and agencies)",
+            ),
+            n(created.territories),
+        ),
+        (lang.pick("Résidences", "Residences"), n(created.residences)),
+        (
+            lang.pick(
+                "Comptes (pages, collaborateurs, groupe)",
+                "Accounts (pages, collaborators, group)",
+            ),
+            n(created.accounts),
+        ),
+        (
+            lang.pick("Relevés quotidiens d'abonnés", "Daily follower counts"),
+            n(created.follower_counts),
+        ),
+        (lang.pick("Publications", "Posts"), n(created.posts)),
+        (
+            lang.pick("Mesures de publications", "Post metric snapshots"),
+            n(created.metric_snapshots),
+        ),
+        (
+            lang.pick("Commentaires et réponses", "Comments and replies"),
+            n(created.comments),
+        ),
+        (
+            lang.pick("Auteurs pseudonymisés", "Pseudonymised authors"),
+            n(created.authors),
+        ),
+        (lang.pick("Étiquettes", "Labels"), n(created.labels)),
+        (lang.pick("Utilisateurs", "Users"), n(created.users)),
+    ]);
+    let db_arg = if db == "sqlite://relais.db" {
+        String::new()
+    } else {
+        format!(" --db {}", relais_store::redact(db))
+    };
+    println!();
+    println!("{}", lang.pick("Et maintenant :", "What next:"));
+    println!(
+        "  relais status{db_arg}            {}",
+        lang.pick("ce que contient la base", "what the database holds")
+    );
+    println!(
+        "  relais territory list{db_arg}    {}",
+        lang.pick("directions et agences", "directions and agencies")
+    );
+    println!(
+        "  relais residence list{db_arg}    {}",
+        lang.pick("les 60 résidences", "the 60 residences")
+    );
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! One file per command; [`run`] dispatches. Commands print their result and
+//! return errors already worded in the user's language.
+
+mod demo;
+mod person;
+mod residence;
+mod status;
+mod territory;
+
+use anyhow::anyhow;
+use relais_core::Lang;
+use relais_store::SqlStore;
+
+use crate::cli::{Cli, Command, PersonCommand, ResidenceCommand, TerritoryCommand};
+
+pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
+    let db = cli.db.as_str();
+    match cli.command {
+        Command::Demo(args) => demo::run(db, lang, args).await,
+        Command::Status(args) => status::run(db, lang, args.json).await,
+        Command::Territory(TerritoryCommand::List(args)) => {
+            territory::list(db, lang, args.json).await
+        }
+        Command::Residence(ResidenceCommand::Import(args)) => {
+            residence::import(db, lang, args).await
+        }
+        Command::Residence(ResidenceCommand::List(args)) => {
+            residence::list(db, lang, args.json).await
+        }
+        Command::Person(PersonCommand::Erase(args)) => person::erase(db, lang, args).await,
+    }
+}
+
+/// Opens and migrates the database, with the message in the user's language.
+pub async fn open(db: &str, lang: Lang) -> anyhow::Result<SqlStore> {
+    SqlStore::open(db)
+        .await
+        .map_err(|e| anyhow!(e.message(lang)))
+}
+
+/// Maps a store error to the user's language.
+pub fn store_err(lang: Lang) -> impl Fn(relais_store::StoreError) -> anyhow::Error {
+    move |e| anyhow!(e.message(lang))
+}

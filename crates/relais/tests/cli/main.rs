@@ -1,0 +1,11 @@
+//! Integration tests of the `relais` command, one module per subcommand.
+//! Each test runs the real binary on a real database in a temporary folder
+//! (and, where it says so, on PostgreSQL when `RELAIS_TEST_DATABASE_URL` is set).
+
+mod database;
+mod demo;
+mod person;
+mod residence;
+mod status;
+mod territory;
+mod util;
