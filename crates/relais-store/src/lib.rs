@@ -14,6 +14,7 @@ mod privacy;
 mod read;
 mod rows;
 mod sql_store;
+mod tables;
 mod write;
 
 pub mod testing;

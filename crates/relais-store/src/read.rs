@@ -200,126 +200,20 @@ pub struct TableDump {
     pub rows: Vec<Vec<Option<String>>>,
 }
 
-/// Every data table with its columns and a total order.
-const TABLES: &[(&str, &[&str], &str)] = &[
-    ("settings", &["key", "value"], "key"),
-    ("organisations", &["siren", "name", "family"], "siren"),
-    ("territories", &["id", "name", "kind", "parent_id"], "id"),
-    (
-        "residences",
-        &[
-            "id",
-            "name",
-            "aliases",
-            "street",
-            "postcode",
-            "city",
-            "homes",
-            "built_year",
-            "agency_id",
-        ],
-        "id",
-    ),
-    (
-        "accounts",
-        &[
-            "id",
-            "network",
-            "kind",
-            "handle",
-            "network_id",
-            "name",
-            "territory_id",
-        ],
-        "id",
-    ),
-    (
-        "follower_counts",
-        &["account_id", "day", "count", "source"],
-        "account_id, day",
-    ),
-    (
-        "posts",
-        &[
-            "id",
-            "network",
-            "network_id",
-            "account_id",
-            "published_at",
-            "text",
-            "permalink",
-            "media",
-            "residence_id",
-            "territory_id",
-        ],
-        "id",
-    ),
-    (
-        "metric_snapshots",
-        &[
-            "post_id",
-            "observed_at",
-            "metric",
-            "value",
-            "source",
-            "source_version",
-        ],
-        "post_id, metric, source, observed_at",
-    ),
-    (
-        "authors",
-        &["pseudonym", "network", "display_name"],
-        "pseudonym",
-    ),
-    (
-        "comments",
-        &[
-            "id",
-            "network",
-            "network_id",
-            "post_id",
-            "parent_id",
-            "author",
-            "account_id",
-            "text",
-            "created_at",
-        ],
-        "id",
-    ),
-    (
-        "labels",
-        &[
-            "subject_kind",
-            "subject_id",
-            "field",
-            "value",
-            "source",
-            "confidence",
-            "model_version",
-            "labelled_by",
-        ],
-        "subject_kind, subject_id, field, source, value",
-    ),
-    (
-        "users",
-        &["email", "name", "role", "password_hash"],
-        "email",
-    ),
-    (
-        "user_territories",
-        &["email", "territory_id"],
-        "email, territory_id",
-    ),
-];
-
 pub(crate) async fn dump(store: &SqlStore) -> Result<Vec<TableDump>, StoreError> {
     let mut out = Vec::new();
-    for (table, columns, order) in TABLES {
+    for table in crate::tables::ALL {
+        let columns = table.columns;
         let select: Vec<String> = columns
             .iter()
             .map(|c| format!("CAST({c} AS TEXT)"))
             .collect();
-        let q = format!("SELECT {} FROM {table} ORDER BY {order}", select.join(", "));
+        let q = format!(
+            "SELECT {} FROM {} ORDER BY {}",
+            select.join(", "),
+            table.name,
+            table.order
+        );
         let rows = sqlx::query(sqlx::AssertSqlSafe(q))
             .fetch_all(store.pool())
             .await
@@ -333,7 +227,10 @@ pub(crate) async fn dump(store: &SqlStore) -> Result<Vec<TableDump>, StoreError>
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(sql("dumping tables"))?;
-        out.push(TableDump { table, rows });
+        out.push(TableDump {
+            table: table.name,
+            rows,
+        });
     }
     Ok(out)
 }

@@ -8,6 +8,8 @@ use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, AnyConnection, AssertSqlSafe};
 
+use crate::tables::Table;
+
 /// One value to bind.
 #[derive(Debug, Clone)]
 pub(crate) enum Val {
@@ -76,15 +78,15 @@ pub(crate) fn bind(q: Query<'_, Any, AnyArguments>, v: Val) -> Query<'_, Any, An
 /// PostgreSQL 65 535).
 const MAX_PARAMS: usize = 30_000;
 
-/// Inserts `rows` into `table` in batches; `tail` is appended to each
+/// Inserts `rows` (values in the table's column order) into `table` in batches; `tail` is appended to each
 /// statement (e.g. an `ON CONFLICT` clause). Returns the rows affected.
 pub(crate) async fn insert_rows(
     conn: &mut AnyConnection,
-    table: &str,
-    columns: &[&str],
+    table: &Table,
     rows: Vec<Vec<Val>>,
     tail: &str,
 ) -> Result<u64, sqlx::Error> {
+    let columns = table.columns;
     let per_batch = (MAX_PARAMS / columns.len()).clamp(1, 1000);
     // SQLite looks a named parameter (`$1`) up by a linear scan, which makes
     // a statement with thousands of them quadratic: give it anonymous `?`.
@@ -93,10 +95,14 @@ pub(crate) async fn insert_rows(
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let batch: Vec<Vec<Val>> = rows.by_ref().take(per_batch).collect();
-        let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+        let mut sql = format!(
+            "INSERT INTO {} ({}) VALUES ",
+            table.name,
+            columns.join(", ")
+        );
         let mut n = 0;
         for (i, row) in batch.iter().enumerate() {
-            debug_assert_eq!(row.len(), columns.len(), "row width for {table}");
+            debug_assert_eq!(row.len(), columns.len(), "row width for {}", table.name);
             if i > 0 {
                 sql.push_str(", ");
             }

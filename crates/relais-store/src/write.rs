@@ -15,6 +15,7 @@ use sqlx::AnyConnection;
 use crate::error::{StoreError, sql};
 use crate::rows::{Val, insert_rows};
 use crate::sql_store::SqlStore;
+use crate::tables;
 
 /// What a dataset write created.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -101,7 +102,7 @@ pub(crate) async fn replace_with_demo(
         vec![Val::from("installation_secret"), Val::from(secret.to_hex())],
         vec![Val::from("demo_seed"), Val::from(seed.to_string())],
     ];
-    insert_rows(&mut tx, "settings", &["key", "value"], settings, "")
+    insert_rows(&mut tx, &tables::SETTINGS, settings, "")
         .await
         .map_err(sql(doing))?;
     let summary = write_dataset(&mut tx, data).await.map_err(sql(doing))?;
@@ -118,20 +119,12 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(o.name.as_str()),
             Val::from(o.family.code()),
         ];
-        insert_rows(
-            conn,
-            "organisations",
-            &["siren", "name", "family"],
-            vec![row],
-            "",
-        )
-        .await?;
+        insert_rows(conn, &tables::ORGANISATIONS, vec![row], "").await?;
     }
     s.territories = insert_territories(conn, &d.territories).await?;
     s.residences = insert_rows(
         conn,
-        "residences",
-        RESIDENCE_COLUMNS,
+        &tables::RESIDENCES,
         d.residences.iter().map(residence_row).collect(),
         "",
     )
@@ -147,22 +140,7 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(a.territory.as_ref().map(|t| t.to_string())),
         ]
     });
-    s.accounts = insert_rows(
-        conn,
-        "accounts",
-        &[
-            "id",
-            "network",
-            "kind",
-            "handle",
-            "network_id",
-            "name",
-            "territory_id",
-        ],
-        accounts.collect(),
-        "",
-    )
-    .await?;
+    s.accounts = insert_rows(conn, &tables::ACCOUNTS, accounts.collect(), "").await?;
     let followers = d.followers.iter().map(|f| {
         vec![
             Val::from(f.account.as_str()),
@@ -171,14 +149,8 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(f.source.as_str()),
         ]
     });
-    s.follower_counts = insert_rows(
-        conn,
-        "follower_counts",
-        &["account_id", "day", "count", "source"],
-        followers.collect(),
-        "",
-    )
-    .await?;
+    s.follower_counts =
+        insert_rows(conn, &tables::FOLLOWER_COUNTS, followers.collect(), "").await?;
     let posts = d.posts.iter().map(|p| {
         vec![
             Val::from(p.key.stored()),
@@ -193,25 +165,7 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(p.territory.as_ref().map(|t| t.to_string())),
         ]
     });
-    s.posts = insert_rows(
-        conn,
-        "posts",
-        &[
-            "id",
-            "network",
-            "network_id",
-            "account_id",
-            "published_at",
-            "text",
-            "permalink",
-            "media",
-            "residence_id",
-            "territory_id",
-        ],
-        posts.collect(),
-        "",
-    )
-    .await?;
+    s.posts = insert_rows(conn, &tables::POSTS, posts.collect(), "").await?;
     let metrics = d.metrics.iter().map(|m| {
         vec![
             Val::from(m.post.stored()),
@@ -222,21 +176,8 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(m.source.version.as_str()),
         ]
     });
-    s.metric_snapshots = insert_rows(
-        conn,
-        "metric_snapshots",
-        &[
-            "post_id",
-            "observed_at",
-            "metric",
-            "value",
-            "source",
-            "source_version",
-        ],
-        metrics.collect(),
-        "",
-    )
-    .await?;
+    s.metric_snapshots =
+        insert_rows(conn, &tables::METRIC_SNAPSHOTS, metrics.collect(), "").await?;
     let mut authors = BTreeMap::new();
     for c in &d.comments {
         if let CommentAuthor::Person {
@@ -252,14 +193,7 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
     let author_rows = authors
         .into_iter()
         .map(|(p, (network, name))| vec![Val::from(p), Val::from(network), Val::from(name)]);
-    s.authors = insert_rows(
-        conn,
-        "authors",
-        &["pseudonym", "network", "display_name"],
-        author_rows.collect(),
-        "",
-    )
-    .await?;
+    s.authors = insert_rows(conn, &tables::AUTHORS, author_rows.collect(), "").await?;
     let comments = d.comments.iter().map(|c| {
         let (author, account) = match &c.author {
             CommentAuthor::Person { pseudonym, .. } => (Some(pseudonym.to_string()), None),
@@ -277,24 +211,7 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::Int(c.created_at.unix()),
         ]
     });
-    s.comments = insert_rows(
-        conn,
-        "comments",
-        &[
-            "id",
-            "network",
-            "network_id",
-            "post_id",
-            "parent_id",
-            "author",
-            "account_id",
-            "text",
-            "created_at",
-        ],
-        comments.collect(),
-        "",
-    )
-    .await?;
+    s.comments = insert_rows(conn, &tables::COMMENTS, comments.collect(), "").await?;
     let labels = d.labels.iter().map(|l| {
         let (confidence, version, by) = match &l.source {
             LabelSource::Model {
@@ -314,66 +231,25 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
             Val::from(by),
         ]
     });
-    s.labels = insert_rows(
-        conn,
-        "labels",
-        &[
-            "subject_kind",
-            "subject_id",
-            "field",
-            "value",
-            "source",
-            "confidence",
-            "model_version",
-            "labelled_by",
-        ],
-        labels.collect(),
-        "",
-    )
-    .await?;
+    s.labels = insert_rows(conn, &tables::LABELS, labels.collect(), "").await?;
     let users = d.users.iter().map(|u| {
         vec![
             Val::from(u.email.as_str()),
             Val::from(u.name.as_str()),
             Val::from(u.role.code()),
+            Val::OptText(None),
         ]
     });
-    s.users = insert_rows(
-        conn,
-        "users",
-        &["email", "name", "role"],
-        users.collect(),
-        "",
-    )
-    .await?;
+    s.users = insert_rows(conn, &tables::USERS, users.collect(), "").await?;
     let scopes = d.users.iter().flat_map(|u| {
         u.role
             .territories()
             .iter()
             .map(|t| vec![Val::from(u.email.as_str()), Val::from(t.as_str())])
     });
-    insert_rows(
-        conn,
-        "user_territories",
-        &["email", "territory_id"],
-        scopes.collect(),
-        "",
-    )
-    .await?;
+    insert_rows(conn, &tables::USER_TERRITORIES, scopes.collect(), "").await?;
     Ok(s)
 }
-
-const RESIDENCE_COLUMNS: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "street",
-    "postcode",
-    "city",
-    "homes",
-    "built_year",
-    "agency_id",
-];
 
 fn residence_row(r: &Residence) -> Vec<Val> {
     vec![
@@ -408,14 +284,7 @@ async fn insert_territories(
     let mut n = 0;
     for group in [directions, agencies] {
         let rows = group.into_iter().map(territory_row).collect();
-        n += insert_rows(
-            conn,
-            "territories",
-            &["id", "name", "kind", "parent_id"],
-            rows,
-            "",
-        )
-        .await?;
+        n += insert_rows(conn, &tables::TERRITORIES, rows, "").await?;
     }
     Ok(n)
 }
@@ -521,8 +390,7 @@ pub(crate) async fn import_residences(
     }
     insert_rows(
         &mut tx,
-        "residences",
-        RESIDENCE_COLUMNS,
+        &tables::RESIDENCES,
         changed,
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases, \
          street = excluded.street, postcode = excluded.postcode, city = excluded.city, \

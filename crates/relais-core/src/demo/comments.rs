@@ -351,7 +351,7 @@ fn say(rng: &mut Rng, landlord: &Landlord, post: &DemoPost, t: &CommentTemplate)
     let pairs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let varied = style::vary(t.text, t.sentiment, rng);
     Said {
-        text: style::render(&varied, &pairs),
+        text: super::french::contract(&style::render(&varied, &pairs), &vars[0].1),
         residence: names.then_some(r),
     }
 }
@@ -418,7 +418,13 @@ fn reply(
         author: CommentAuthor::Landlord {
             account: post.post.account.clone(),
         },
-        text: style::render(template.text, &pairs),
+        text: match residence {
+            Some(r) => super::french::contract(
+                &style::render(template.text, &pairs),
+                &landlord.residences[r].residence.name,
+            ),
+            None => style::render(template.text, &pairs),
+        },
         created_at: when,
     });
     for value in [

@@ -14,6 +14,7 @@ mod audience;
 pub mod calendar;
 mod comments;
 pub mod corpus;
+mod french;
 mod landlord;
 mod metrics;
 mod people;

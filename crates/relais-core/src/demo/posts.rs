@@ -330,9 +330,21 @@ fn make_post(
         Some(landlord.group_residence)
     } else if names_residence {
         let agency = rng.weighted(&AGENCY_WEIGHTS);
-        let candidates: Vec<usize> = (0..landlord.residences.len())
-            .filter(|i| landlord.residences[*i].agency == agency)
+        // Stories of an estate's history are about the older estates.
+        let history = t.text.contains("{year}") || t.text.contains("{decade}");
+        let in_agency = |i: &usize| landlord.residences[*i].agency == agency;
+        let old = |i: &usize| {
+            landlord.residences[*i]
+                .residence
+                .built_year
+                .is_some_and(|y| y.get() < 1990)
+        };
+        let mut candidates: Vec<usize> = (0..landlord.residences.len())
+            .filter(|i| in_agency(i) && (!history || old(i)))
             .collect();
+        if candidates.is_empty() {
+            candidates = (0..landlord.residences.len()).filter(in_agency).collect();
+        }
         Some(*rng.pick(&candidates))
     } else {
         None
@@ -346,7 +358,11 @@ fn make_post(
         [residence.unwrap_or_else(|| rng.below(landlord.residences.len() as u64) as usize)];
     let agency_name = &landlord.agencies[agency.unwrap_or(home.agency)].name;
     let year = home.residence.built_year.map_or(1968, |y| y.get());
-    let soon = day + Duration::days(rng.range(2, 12));
+    // Works, visits and meetings are announced for a weekday.
+    let mut soon = day + Duration::days(rng.range(2, 12));
+    while super::calendar::is_weekend(soon) {
+        soon += Duration::days(1);
+    }
     let vars = [
         ("residence", home.residence.name.clone()),
         ("city", home.residence.city.clone()),
@@ -366,7 +382,7 @@ fn make_post(
         ("website", LANDLORD.website.to_string()),
     ];
     let pairs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let mut text = style::render(t.text, &pairs);
+    let mut text = super::french::contract(&style::render(t.text, &pairs), &home.residence.name);
     if a.kind == AccountKind::Group {
         text = style::vary(&text, "neutral", rng);
     }

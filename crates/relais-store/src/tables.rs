@@ -1,0 +1,162 @@
+//! The data tables as the code sees them: name, columns in insert order, and
+//! a total order for dumps. Writers and the dump share these lists, so a
+//! column added by a migration is added here once.
+
+/// One data table.
+#[derive(Debug)]
+pub(crate) struct Table {
+    pub name: &'static str,
+    pub columns: &'static [&'static str],
+    /// An `ORDER BY` that gives every row one place.
+    pub order: &'static str,
+}
+
+pub(crate) const SETTINGS: Table = Table {
+    name: "settings",
+    columns: &["key", "value"],
+    order: "key",
+};
+
+pub(crate) const ORGANISATIONS: Table = Table {
+    name: "organisations",
+    columns: &["siren", "name", "family"],
+    order: "siren",
+};
+
+pub(crate) const TERRITORIES: Table = Table {
+    name: "territories",
+    columns: &["id", "name", "kind", "parent_id"],
+    order: "id",
+};
+
+pub(crate) const RESIDENCES: Table = Table {
+    name: "residences",
+    columns: &[
+        "id",
+        "name",
+        "aliases",
+        "street",
+        "postcode",
+        "city",
+        "homes",
+        "built_year",
+        "agency_id",
+    ],
+    order: "id",
+};
+
+pub(crate) const ACCOUNTS: Table = Table {
+    name: "accounts",
+    columns: &[
+        "id",
+        "network",
+        "kind",
+        "handle",
+        "network_id",
+        "name",
+        "territory_id",
+    ],
+    order: "id",
+};
+
+pub(crate) const FOLLOWER_COUNTS: Table = Table {
+    name: "follower_counts",
+    columns: &["account_id", "day", "count", "source"],
+    order: "account_id, day",
+};
+
+pub(crate) const POSTS: Table = Table {
+    name: "posts",
+    columns: &[
+        "id",
+        "network",
+        "network_id",
+        "account_id",
+        "published_at",
+        "text",
+        "permalink",
+        "media",
+        "residence_id",
+        "territory_id",
+    ],
+    order: "id",
+};
+
+pub(crate) const METRIC_SNAPSHOTS: Table = Table {
+    name: "metric_snapshots",
+    columns: &[
+        "post_id",
+        "observed_at",
+        "metric",
+        "value",
+        "source",
+        "source_version",
+    ],
+    order: "post_id, metric, source, observed_at",
+};
+
+pub(crate) const AUTHORS: Table = Table {
+    name: "authors",
+    columns: &["pseudonym", "network", "display_name"],
+    order: "pseudonym",
+};
+
+pub(crate) const COMMENTS: Table = Table {
+    name: "comments",
+    columns: &[
+        "id",
+        "network",
+        "network_id",
+        "post_id",
+        "parent_id",
+        "author",
+        "account_id",
+        "text",
+        "created_at",
+    ],
+    order: "id",
+};
+
+pub(crate) const LABELS: Table = Table {
+    name: "labels",
+    columns: &[
+        "subject_kind",
+        "subject_id",
+        "field",
+        "value",
+        "source",
+        "confidence",
+        "model_version",
+        "labelled_by",
+    ],
+    order: "subject_kind, subject_id, field, source, value",
+};
+
+pub(crate) const USERS: Table = Table {
+    name: "users",
+    columns: &["email", "name", "role", "password_hash"],
+    order: "email",
+};
+
+pub(crate) const USER_TERRITORIES: Table = Table {
+    name: "user_territories",
+    columns: &["email", "territory_id"],
+    order: "email, territory_id",
+};
+
+/// Every data table, parents before children (the dump's order).
+pub(crate) const ALL: &[&Table] = &[
+    &SETTINGS,
+    &ORGANISATIONS,
+    &TERRITORIES,
+    &RESIDENCES,
+    &ACCOUNTS,
+    &FOLLOWER_COUNTS,
+    &POSTS,
+    &METRIC_SNAPSHOTS,
+    &AUTHORS,
+    &COMMENTS,
+    &LABELS,
+    &USERS,
+    &USER_TERRITORIES,
+];
