@@ -9,6 +9,7 @@
 mod codes;
 
 pub mod account;
+pub mod account_metric;
 pub mod comment;
 pub mod dataset;
 pub mod demo;
@@ -25,8 +26,9 @@ pub mod time;
 pub mod user;
 
 pub use account::{Account, AccountKind, FollowerCount, Network};
+pub use account_metric::{AccountMetric, AccountMetricValue};
 pub use comment::{Comment, CommentAuthor, CommentKey};
-pub use dataset::Dataset;
+pub use dataset::{BatchComment, Dataset, ImportBatch};
 pub use error::DomainError;
 pub use ids::{AccountId, NetworkId, Postcode, ResidenceId, Siren, TerritoryId};
 pub use label::{

@@ -61,6 +61,9 @@ codes!(
         Shares = "shares", "Partages";
         Saves = "saves", "Enregistrements";
         Clicks = "clicks", "Clics";
+        LinkClicks = "link_clicks", "Clics sur un lien";
+        Engagements = "engagements", "Interactions (total du réseau)";
+        ProfileVisits = "profile_visits", "Visites du profil";
         VideoViews = "video_views", "Vues de vidéo";
         FollowsGained = "follows_gained", "Abonnements gagnés";
     }

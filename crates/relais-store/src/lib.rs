@@ -9,6 +9,7 @@
 
 mod backend;
 mod error;
+mod import;
 mod migrate;
 mod privacy;
 mod read;
@@ -23,12 +24,17 @@ use std::future::Future;
 
 pub use backend::{Backend, DbUrl, redact};
 pub use error::StoreError;
+pub use import::ImportOutcome;
 pub use migrate::SCHEMA_VERSION;
 pub use read::{Status, TableDump};
 pub use sql_store::SqlStore;
 pub use write::{ResidenceImportSummary, WriteSummary};
 
-use relais_core::{Dataset, InstallationSecret, Pseudonym, Residence, Territory};
+use std::collections::BTreeMap;
+
+use relais_core::{
+    Account, AccountId, Dataset, ImportBatch, InstallationSecret, Pseudonym, Residence, Territory,
+};
 
 /// What relais asks of a database. Each method is one unit of work: it
 /// either completes or leaves the database as it was.
@@ -71,6 +77,23 @@ pub trait Store: Send + Sync {
         &self,
         person: &Pseudonym,
     ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// Writes one imported file, all or nothing; with `dry_run`, rolls back
+    /// and only reports what would change.
+    fn import_batch(
+        &self,
+        batch: &ImportBatch,
+        dry_run: bool,
+    ) -> impl Future<Output = Result<ImportOutcome, StoreError>> + Send;
+
+    /// Every account, by id.
+    fn accounts(&self) -> impl Future<Output = Result<Vec<Account>, StoreError>> + Send;
+
+    /// The account of each known post among `post_ids` (`network:id`).
+    fn post_accounts(
+        &self,
+        post_ids: &[String],
+    ) -> impl Future<Output = Result<BTreeMap<String, AccountId>, StoreError>> + Send;
 
     /// Every data table's rows as text, in a stable order, for comparing two
     /// databases (migration bookkeeping excluded).

@@ -7,15 +7,20 @@
 
 use std::time::Duration;
 
-use relais_core::{Dataset, InstallationSecret, Pseudonym, Residence, Territory};
+use std::collections::BTreeMap;
+
+use relais_core::{
+    Account, AccountId, Dataset, ImportBatch, InstallationSecret, Pseudonym, Residence, Territory,
+};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 
 use crate::backend::{Backend, DbUrl};
 use crate::error::StoreError;
+use crate::import::ImportOutcome;
 use crate::read::{Status, TableDump};
 use crate::write::{ResidenceImportSummary, WriteSummary};
-use crate::{Store, migrate, privacy, read, write};
+use crate::{Store, import, migrate, privacy, read, write};
 
 /// A relais database.
 #[derive(Debug, Clone)]
@@ -118,6 +123,25 @@ impl Store for SqlStore {
 
     async fn erase_person(&self, person: &Pseudonym) -> Result<u64, StoreError> {
         privacy::erase_person(self, person).await
+    }
+
+    async fn import_batch(
+        &self,
+        batch: &ImportBatch,
+        dry_run: bool,
+    ) -> Result<ImportOutcome, StoreError> {
+        import::import_batch(self, batch, dry_run).await
+    }
+
+    async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        import::accounts(self).await
+    }
+
+    async fn post_accounts(
+        &self,
+        post_ids: &[String],
+    ) -> Result<BTreeMap<String, AccountId>, StoreError> {
+        import::post_accounts(self, post_ids).await
     }
 
     async fn dump(&self) -> Result<Vec<TableDump>, StoreError> {

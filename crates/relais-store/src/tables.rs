@@ -144,6 +144,25 @@ pub(crate) const USER_TERRITORIES: Table = Table {
     order: "email, territory_id",
 };
 
+pub(crate) const IMPORTS: Table = Table {
+    name: "imports",
+    columns: &[
+        "digest",
+        "file_name",
+        "format",
+        "account_id",
+        "imported_at",
+        "rows",
+    ],
+    order: "digest",
+};
+
+pub(crate) const ACCOUNT_METRICS: Table = Table {
+    name: "account_metrics",
+    columns: &["account_id", "day", "metric", "value", "source"],
+    order: "account_id, day, metric, source",
+};
+
 /// Every data table, parents before children (the dump's order).
 pub(crate) const ALL: &[&Table] = &[
     &SETTINGS,
@@ -159,4 +178,6 @@ pub(crate) const ALL: &[&Table] = &[
     &LABELS,
     &USERS,
     &USER_TERRITORIES,
+    &IMPORTS,
+    &ACCOUNT_METRICS,
 ];

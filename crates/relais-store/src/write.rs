@@ -43,6 +43,8 @@ pub struct ResidenceImportSummary {
 
 /// Data tables in an order where deleting top to bottom respects foreign keys.
 const DELETE_ORDER: &[&str] = &[
+    "imports",
+    "account_metrics",
     "labels",
     "metric_snapshots",
     "comments",

@@ -43,6 +43,8 @@ story!(
     the_same_dataset_gives_the_same_dump,
     erasing_a_person_removes_their_comments_labels_and_name,
     the_installation_secret_is_kept_once_created,
+    an_import_is_written_once_and_a_dry_run_writes_nothing,
+    comments_on_unknown_posts_are_refused_whole,
 );
 
 fn territory_tree() -> Vec<Territory> {
@@ -334,5 +336,115 @@ async fn the_installation_secret_is_kept_once_created(db: &TestDb) {
         .unwrap();
     assert_eq!(first, second);
     assert_eq!(first, InstallationSecret::from_bytes([1; 32]));
+    store.close().await;
+}
+
+fn import_batch(digest: &str, secret: &InstallationSecret) -> ImportBatch {
+    let d = small_dataset(secret);
+    ImportBatch {
+        digest: digest.into(),
+        file_name: "posts.csv".into(),
+        format: "MetaFacebookPosts".into(),
+        account: Some(d.accounts[0].id.clone()),
+        imported_at: Timestamp::from_unix(1_767_400_000).unwrap(),
+        rows: 1,
+        new_accounts: d.accounts.clone(),
+        posts: d.posts.clone(),
+        metrics: d.metrics.clone(),
+        daily: vec![AccountMetricValue {
+            account: d.accounts[0].id.clone(),
+            day: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            metric: AccountMetric::NewFollowers,
+            value: 12.0,
+            source: "test".into(),
+        }],
+        comments: d
+            .comments
+            .iter()
+            .enumerate()
+            .map(|(i, c)| BatchComment {
+                line: i as u64 + 2,
+                comment: c.clone(),
+            })
+            .collect(),
+    }
+}
+
+async fn an_import_is_written_once_and_a_dry_run_writes_nothing(db: &TestDb) {
+    let store = SqlStore::open(&db.url).await.unwrap();
+    let secret = InstallationSecret::for_demo(9);
+    let mut batch = import_batch("d1", &secret);
+    // The post's residence is not in this database: an export never sets it.
+    batch.posts[0].residence = None;
+    batch.posts[0].territory = None;
+    let before = store.dump().await.unwrap();
+    let dry = store.import_batch(&batch, true).await.unwrap();
+    assert_eq!(dry.posts_new, 1);
+    assert_eq!(
+        store.dump().await.unwrap(),
+        before,
+        "a dry run wrote something"
+    );
+    let first = store.import_batch(&batch, false).await.unwrap();
+    assert_eq!(
+        (first.posts_new, first.comments_new, first.replies),
+        (1, 3, 1)
+    );
+    assert_eq!(first.accounts_created, 1);
+    let after = store.dump().await.unwrap();
+    let again = store.import_batch(&batch, false).await.unwrap();
+    assert!(again.already_imported);
+    assert_eq!(store.dump().await.unwrap(), after);
+    // Another export of the same post: the post is unchanged, a new snapshot is kept.
+    let mut later = import_batch("d2", &secret);
+    later.posts[0].residence = None;
+    later.posts[0].territory = None;
+    later.new_accounts.clear();
+    for m in &mut later.metrics {
+        m.observed_at = Timestamp::from_unix(1_767_500_000).unwrap();
+        m.value = 2000.0;
+    }
+    let second = store.import_batch(&later, false).await.unwrap();
+    assert_eq!(
+        (
+            second.posts_new,
+            second.posts_unchanged,
+            second.comments_updated
+        ),
+        (0, 1, 3)
+    );
+    let status = store.status().await.unwrap();
+    assert_eq!(status.counts.metric_snapshots, 2);
+    assert_eq!(status.counts.comments, 2);
+    assert_eq!(status.counts.replies, 1);
+    let dump = store.dump().await.unwrap();
+    let comments = dump.iter().find(|t| t.table == "comments").unwrap();
+    let reply = comments
+        .rows
+        .iter()
+        .find(|r| r[0].as_deref() == Some("facebook:r1"))
+        .unwrap();
+    assert_eq!(
+        reply[4].as_deref(),
+        Some("facebook:c1"),
+        "the reply is linked to its parent"
+    );
+    store.close().await;
+}
+
+async fn comments_on_unknown_posts_are_refused_whole(db: &TestDb) {
+    let store = SqlStore::open(&db.url).await.unwrap();
+    let secret = InstallationSecret::for_demo(10);
+    let mut batch = import_batch("d3", &secret);
+    batch.posts.clear();
+    batch.metrics.clear();
+    let before = store.dump().await.unwrap();
+    let err = store.import_batch(&batch, false).await.unwrap_err();
+    assert!(
+        err.message(Lang::Fr).contains("ligne 2"),
+        "{}",
+        err.message(Lang::Fr)
+    );
+    assert_eq!(store.dump().await.unwrap(), before);
     store.close().await;
 }
