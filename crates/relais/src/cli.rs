@@ -41,6 +41,8 @@ pub enum Command {
     /// Territories: directions and agencies.
     #[command(subcommand)]
     Territory(TerritoryCommand),
+    /// Import the networks' export files (Meta, LinkedIn, X) and comments files.
+    Import(ImportArgs),
     /// Residences: import a residences CSV or an RPLS export, list them.
     #[command(subcommand)]
     Residence(ResidenceCommand),
@@ -67,6 +69,31 @@ pub struct DemoArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The files: each is recognised by its content and imported on its own.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The account the files belong to, when they do not say (handle or network id).
+    #[arg(long)]
+    pub account: Option<String>,
+    /// Time zone of the pages, for exports that write local times.
+    #[arg(long, default_value = "Europe/Paris", value_parser = parse_tz)]
+    pub tz: chrono_tz::Tz,
+    /// Read and check everything, report what would change, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_tz(raw: &str) -> Result<chrono_tz::Tz, String> {
+    raw.parse().map_err(|_| {
+        format!("fuseau horaire inconnu « {raw} » (unknown time zone; e.g. Europe/Paris)")
+    })
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 //! return errors already worded in the user's language.
 
 mod demo;
+mod import;
 mod person;
 mod residence;
 mod status;
@@ -17,6 +18,7 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let db = cli.db.as_str();
     match cli.command {
         Command::Demo(args) => demo::run(db, lang, args).await,
+        Command::Import(args) => import::run(db, lang, args).await,
         Command::Status(args) => status::run(db, lang, args.json).await,
         Command::Territory(TerritoryCommand::List(args)) => {
             territory::list(db, lang, args.json).await

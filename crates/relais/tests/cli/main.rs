@@ -4,6 +4,7 @@
 
 mod database;
 mod demo;
+mod import;
 mod person;
 mod residence;
 mod status;

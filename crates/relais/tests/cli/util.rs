@@ -122,6 +122,15 @@ pub fn testdata(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A sample export of the import crate's test data.
+pub fn export(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../relais-import/testdata")
+        .join(path)
+        .display()
+        .to_string()
+}
+
 /// A file written in a temporary folder.
 pub fn write_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
     let p = dir.path().join(name);
