@@ -44,6 +44,10 @@ pub fn normalise(name: &str) -> String {
 pub struct Header {
     /// Field key → column index (the first column with one of its names).
     columns: BTreeMap<&'static str, usize>,
+    /// Field key → every column with one of its names (bilingual files).
+    groups: BTreeMap<&'static str, Vec<usize>>,
+    /// Column names normalised once, by index.
+    normalised: Vec<String>,
     /// Column names as written, by index.
     pub names: Vec<String>,
     /// Columns that matched no field.
@@ -58,6 +62,8 @@ impl Header {
     /// are kept as fall-backs, see [`Header::get_any`].
     pub fn map(row: &Row, fields: &[Field]) -> Self {
         let mut columns = BTreeMap::new();
+        let mut groups: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+        let mut normalised = Vec::new();
         let mut unknown = Vec::new();
         let names: Vec<String> = row
             .cells
@@ -66,6 +72,7 @@ impl Header {
             .collect();
         for (i, raw) in names.iter().enumerate() {
             let n = normalise(raw);
+            normalised.push(n.clone());
             if n.is_empty() {
                 continue;
             }
@@ -75,12 +82,15 @@ impl Header {
             {
                 Some(f) => {
                     columns.entry(f.key).or_insert(i);
+                    groups.entry(f.key).or_default().push(i);
                 }
                 None => unknown.push(raw.clone()),
             }
         }
         Self {
             columns,
+            groups,
+            normalised,
             names,
             unknown,
             line: row.line,
@@ -111,14 +121,11 @@ impl Header {
     /// In a bilingual file, a field may have a column per language, each
     /// filled on some rows: the first non-empty one of them.
     pub fn get_any<'r>(&self, row: &'r Row, field: &Field) -> &'r str {
-        self.names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| {
-                let n = normalise(n);
-                field.names.iter().any(|a| normalise(a) == n)
-            })
-            .map(|(i, _)| row.cell(i))
+        self.groups
+            .get(field.key)
+            .into_iter()
+            .flatten()
+            .map(|i| row.cell(*i))
             .find(|c| !c.is_empty())
             .unwrap_or("")
     }
@@ -126,10 +133,10 @@ impl Header {
     /// Every column index whose name is `name` (duplicate header names).
     pub fn positions(&self, name: &str) -> Vec<usize> {
         let n = normalise(name);
-        self.names
+        self.normalised
             .iter()
             .enumerate()
-            .filter(|(_, x)| normalise(x) == n)
+            .filter(|(_, x)| **x == n)
             .map(|(i, _)| i)
             .collect()
     }

@@ -28,8 +28,27 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// Every sheet of a workbook.
+/// Every sheet of a workbook. A damaged workbook can make the reader crate
+/// panic (a truncated .xls trips an assertion in calamine 0.38): that is
+/// caught here and reported as a damaged file.
 pub fn sheets(file: &str, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
+    // Silence the default "thread panicked" message for this call only: the
+    // user gets a sentence about their file instead.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| read_sheets(file, bytes));
+    std::panic::set_hook(previous);
+    result.unwrap_or_else(|_| {
+        Err(ImportError::new(
+            file,
+            ErrorKind::Spreadsheet {
+                detail: "classeur endommagé ou tronqué (damaged or truncated workbook)".into(),
+            },
+        ))
+    })
+}
+
+fn read_sheets(file: &str, bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         ImportError::new(
             file,
