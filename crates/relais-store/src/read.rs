@@ -39,13 +39,17 @@ pub struct Counts {
     pub authors: i64,
     pub labels: i64,
     pub users: i64,
+    /// Days × metrics of account-level daily series.
+    pub account_metrics: i64,
+    /// Export files imported.
+    pub imports: i64,
 }
 
 pub(crate) async fn status(store: &SqlStore) -> Result<Status, StoreError> {
     let doing = "counting";
     let mut conn = store.pool().acquire().await.map_err(sql(doing))?;
     let mut counts = Counts::default();
-    let queries: [(&mut i64, &'static str); 13] = [
+    let queries: [(&mut i64, &'static str); 15] = [
         (&mut counts.territories, "SELECT COUNT(*) FROM territories"),
         (
             &mut counts.directions,
@@ -77,6 +81,11 @@ pub(crate) async fn status(store: &SqlStore) -> Result<Status, StoreError> {
         (&mut counts.authors, "SELECT COUNT(*) FROM authors"),
         (&mut counts.labels, "SELECT COUNT(*) FROM labels"),
         (&mut counts.users, "SELECT COUNT(*) FROM users"),
+        (
+            &mut counts.account_metrics,
+            "SELECT COUNT(*) FROM account_metrics",
+        ),
+        (&mut counts.imports, "SELECT COUNT(*) FROM imports"),
     ];
     for (slot, q) in queries {
         let (n,): (i64,) = sqlx::query_as(q)

@@ -72,6 +72,17 @@ pub async fn run(db: &str, lang: Lang, as_json: bool) -> anyhow::Result<()> {
         ),
         (lang.pick("Étiquettes", "Labels"), n(c.labels)),
         (lang.pick("Utilisateurs", "Users"), n(c.users)),
+        (
+            lang.pick(
+                "Séries quotidiennes (jours × mesures)",
+                "Daily series (days × metrics)",
+            ),
+            n(c.account_metrics),
+        ),
+        (
+            lang.pick("Fichiers importés", "Files imported"),
+            n(c.imports),
+        ),
     ]);
     Ok(())
 }
