@@ -10,6 +10,7 @@
 mod backend;
 mod error;
 mod import;
+mod labels;
 mod migrate;
 mod privacy;
 mod read;
@@ -25,6 +26,7 @@ use std::future::Future;
 pub use backend::{Backend, DbUrl, redact};
 pub use error::StoreError;
 pub use import::ImportOutcome;
+pub use labels::{HumanLabel, ToLabel};
 pub use migrate::SCHEMA_VERSION;
 pub use read::{Status, TableDump};
 pub use sql_store::SqlStore;
@@ -33,7 +35,8 @@ pub use write::{ResidenceImportSummary, WriteSummary};
 use std::collections::BTreeMap;
 
 use relais_core::{
-    Account, AccountId, Dataset, ImportBatch, InstallationSecret, Pseudonym, Residence, Territory,
+    Account, AccountId, Dataset, ImportBatch, InstallationSecret, Label, Pseudonym, Residence,
+    Territory,
 };
 
 /// What relais asks of a database. Each method is one unit of work: it
@@ -94,6 +97,38 @@ pub trait Store: Send + Sync {
         &self,
         post_ids: &[String],
     ) -> impl Future<Output = Result<BTreeMap<String, AccountId>, StoreError>> + Send;
+
+    /// Posts and comments with no label yet on their main field.
+    fn unlabelled(&self) -> impl Future<Output = Result<Vec<ToLabel>, StoreError>> + Send;
+
+    /// Replaces the model labels of these subjects and fields (a person's
+    /// labels are never touched). Returns the labels written.
+    fn write_model_labels(
+        &self,
+        labels: &[Label],
+    ) -> impl Future<Output = Result<u64, StoreError>> + Send;
+
+    /// Stores a person's label, which wins over any model's.
+    fn set_human_label(&self, label: &Label)
+    -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Every person's label with its text, to learn from.
+    fn human_labels(&self) -> impl Future<Output = Result<Vec<HumanLabel>, StoreError>> + Send;
+
+    /// Keeps a trained model.
+    fn save_model(
+        &self,
+        name: &str,
+        version: &str,
+        bytes: &[u8],
+        trained_at: i64,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// A kept model's bytes.
+    fn load_model(
+        &self,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
 
     /// Every data table's rows as text, in a stable order, for comparing two
     /// databases (migration bookkeeping excluded).

@@ -28,6 +28,11 @@ const SQLITE: &[Migration] = &[
         description: "imports and account metrics",
         sql: include_str!("../migrations/sqlite/0002_imports.sql"),
     },
+    Migration {
+        version: 3,
+        description: "text models",
+        sql: include_str!("../migrations/sqlite/0003_models.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -41,10 +46,15 @@ const POSTGRES: &[Migration] = &[
         description: "imports and account metrics",
         sql: include_str!("../migrations/postgres/0002_imports.sql"),
     },
+    Migration {
+        version: 3,
+        description: "text models",
+        sql: include_str!("../migrations/postgres/0003_models.sql"),
+    },
 ];
 
 /// The newest schema this build knows.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 fn migrations(backend: Backend) -> &'static [Migration] {
     match backend {

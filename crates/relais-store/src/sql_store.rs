@@ -10,7 +10,8 @@ use std::time::Duration;
 use std::collections::BTreeMap;
 
 use relais_core::{
-    Account, AccountId, Dataset, ImportBatch, InstallationSecret, Pseudonym, Residence, Territory,
+    Account, AccountId, Dataset, ImportBatch, InstallationSecret, Label, Pseudonym, Residence,
+    Territory,
 };
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, AnyPool, Connection, Executor};
@@ -18,6 +19,7 @@ use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 use crate::backend::{Backend, DbUrl};
 use crate::error::StoreError;
 use crate::import::ImportOutcome;
+use crate::labels::{self, HumanLabel, ToLabel};
 use crate::read::{Status, TableDump};
 use crate::write::{ResidenceImportSummary, WriteSummary};
 use crate::{Store, import, migrate, privacy, read, write};
@@ -142,6 +144,36 @@ impl Store for SqlStore {
         post_ids: &[String],
     ) -> Result<BTreeMap<String, AccountId>, StoreError> {
         import::post_accounts(self, post_ids).await
+    }
+
+    async fn unlabelled(&self) -> Result<Vec<ToLabel>, StoreError> {
+        labels::unlabelled(self).await
+    }
+
+    async fn write_model_labels(&self, l: &[Label]) -> Result<u64, StoreError> {
+        labels::write_model_labels(self, l).await
+    }
+
+    async fn set_human_label(&self, label: &Label) -> Result<(), StoreError> {
+        labels::set_human_label(self, label).await
+    }
+
+    async fn human_labels(&self) -> Result<Vec<HumanLabel>, StoreError> {
+        labels::human_labels(self).await
+    }
+
+    async fn save_model(
+        &self,
+        name: &str,
+        version: &str,
+        bytes: &[u8],
+        at: i64,
+    ) -> Result<(), StoreError> {
+        labels::save_model(self, name, version, bytes, at).await
+    }
+
+    async fn load_model(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        labels::load_model(self, name).await
     }
 
     async fn dump(&self) -> Result<Vec<TableDump>, StoreError> {

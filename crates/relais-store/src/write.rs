@@ -43,6 +43,7 @@ pub struct ResidenceImportSummary {
 
 /// Data tables in an order where deleting top to bottom respects foreign keys.
 const DELETE_ORDER: &[&str] = &[
+    "models",
     "imports",
     "account_metrics",
     "labels",

@@ -43,6 +43,11 @@ pub enum Command {
     Territory(TerritoryCommand),
     /// Import the networks' export files (Meta, LinkedIn, X) and comments files.
     Import(ImportArgs),
+    /// Label posts and comments (themes, audiences, requests, urgency, sentiment, residences).
+    Classify(ClassifyArgs),
+    /// A person's correction of a label (it wins over the model's).
+    #[command(subcommand)]
+    Label(LabelCommand),
     /// Residences: import a residences CSV or an RPLS export, list them.
     #[command(subcommand)]
     Residence(ResidenceCommand),
@@ -94,6 +99,78 @@ fn parse_tz(raw: &str) -> Result<chrono_tz::Tz, String> {
     raw.parse().map_err(|_| {
         format!("fuseau horaire inconnu « {raw} » (unknown time zone; e.g. Europe/Paris)")
     })
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    #[command(subcommand)]
+    pub command: Option<ClassifyCommand>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassifyCommand {
+    /// The labels of one text, with their confidences.
+    Text(ClassifyTextArgs),
+    /// Evaluate the shipped model on labelled files (it learns nothing from them).
+    Eval(ClassifyEvalArgs),
+    /// Learn again from the corpus and every person's corrections.
+    Retrain,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyTextArgs {
+    /// The text.
+    pub text: String,
+    /// Classify it as a post (theme, audience) rather than a comment.
+    #[arg(long)]
+    pub post: bool,
+    /// For a post: the network.
+    #[arg(long, default_value = "facebook")]
+    pub network: String,
+    /// For a post: page, collaborator or group.
+    #[arg(long, default_value = "page")]
+    pub author_kind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyEvalArgs {
+    /// Comments: id,network,text,category,urgency,sentiment,author_kind,residence_id
+    #[arg(long)]
+    pub comments: PathBuf,
+    /// Posts: id,network,author_kind,text,theme,audience,residence_id
+    #[arg(long)]
+    pub posts: PathBuf,
+    /// Residences: residence_id,name,aliases,street,postcode,city,agency,territory,homes,built_year
+    #[arg(long)]
+    pub residences: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LabelCommand {
+    /// Set a label of a post or a comment, as a person.
+    Set(LabelSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LabelSetArgs {
+    /// The post (network:id, as `relais` stores it).
+    #[arg(long, conflicts_with = "comment", required_unless_present = "comment")]
+    pub post: Option<String>,
+    /// The comment (network:id).
+    #[arg(long)]
+    pub comment: Option<String>,
+    /// theme, secondary_theme, audience, category, urgency, sentiment, author_kind or residence.
+    #[arg(long)]
+    pub field: String,
+    /// The code (e.g. heritage, lift, urgent) or the residence id.
+    #[arg(long)]
+    pub value: String,
+    /// Who corrects (their e-mail).
+    #[arg(long)]
+    pub by: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! One file per command; [`run`] dispatches. Commands print their result and
 //! return errors already worded in the user's language.
 
+mod classify;
 mod demo;
 mod import;
 mod person;
@@ -12,13 +13,15 @@ use anyhow::anyhow;
 use relais_core::Lang;
 use relais_store::SqlStore;
 
-use crate::cli::{Cli, Command, PersonCommand, ResidenceCommand, TerritoryCommand};
+use crate::cli::{Cli, Command, LabelCommand, PersonCommand, ResidenceCommand, TerritoryCommand};
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let db = cli.db.as_str();
     match cli.command {
         Command::Demo(args) => demo::run(db, lang, args).await,
         Command::Import(args) => import::run(db, lang, args).await,
+        Command::Classify(args) => classify::run(db, lang, args).await,
+        Command::Label(LabelCommand::Set(args)) => classify::set_label(db, lang, args).await,
         Command::Status(args) => status::run(db, lang, args.json).await,
         Command::Territory(TerritoryCommand::List(args)) => {
             territory::list(db, lang, args.json).await

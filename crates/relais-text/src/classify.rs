@@ -1,0 +1,398 @@
+//! The classifiers of relais: for a comment, its request category, urgency,
+//! sentiment and author kind; for a post, its theme (and secondary themes)
+//! and audience; for both, the residence it names. Each label comes with a
+//! confidence and the model version.
+//!
+//! One linear model per field, all reading the same features of a text;
+//! high-precision rules override urgency; the residence comes from the
+//! matcher, never from a model. Training is deterministic, so a version
+//! names exactly one set of weights.
+
+use relais_core::{Audience, AuthorKind, Category, ResidenceId, Sentiment, Theme, Urgency};
+use serde::Serialize;
+
+use crate::corpus::{CommentExample, Corpus, PostExample};
+use crate::features::{Features, features};
+use crate::model::{Model, TrainOptions};
+use crate::normalize::{Normalized, normalize};
+
+/// A label and how sure the model is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Scored<T> {
+    pub value: T,
+    pub confidence: f32,
+}
+
+/// The labels of a comment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommentLabels {
+    pub category: Scored<Category>,
+    pub urgency: Scored<Urgency>,
+    pub sentiment: Scored<Sentiment>,
+    pub author_kind: Scored<AuthorKind>,
+    pub residence: Option<Scored<ResidenceId>>,
+    /// The urgency rule that fired, if one did.
+    pub rule: Option<&'static str>,
+}
+
+/// The labels of a post.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PostLabels {
+    pub theme: Scored<Theme>,
+    pub secondary_themes: Vec<Scored<Theme>>,
+    pub audience: Scored<Audience>,
+    pub residence: Option<Scored<ResidenceId>>,
+}
+
+/// A person's correction, learnt from by [`Classifier::train`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Correction {
+    Comment {
+        text: String,
+        field: String,
+        value: String,
+    },
+    Post {
+        text: String,
+        network: String,
+        author_kind: String,
+        field: String,
+        value: String,
+    },
+}
+
+/// A comment is urgent when the model gives `urgent` at least this
+/// probability: missing an urgent message costs more than a false alarm.
+/// Chosen by cross-validation on the training split (see
+/// `examples/urgency_threshold.rs`), never on the test split.
+pub const URGENT_THRESHOLD: f32 = 0.25;
+
+/// How much a human correction weighs against a corpus example.
+const CORRECTION_WEIGHT: f32 = 3.0;
+
+/// Extra signals from the domain cues, the lexicon and the rules, as
+/// feature names.
+fn signals(n: &Normalized) -> Vec<&'static str> {
+    let mut out = crate::cues::comment_cues(&n.folded);
+    out.extend(crate::lexicon::features(n));
+    if let Some(rule) = crate::rules::urgent(n) {
+        out.push("rule:urgent");
+        out.push(rule.name);
+    }
+    out
+}
+
+fn comment_features(n: &Normalized) -> Features {
+    features(n, &[], &signals(n))
+}
+
+fn post_features(n: &Normalized, network: &str, author_kind: &str) -> Features {
+    let net = format!("net:{network}");
+    let ak = format!("ak:{author_kind}");
+    features(
+        n,
+        &[net.as_str(), ak.as_str()],
+        &crate::cues::post_cues(&n.folded),
+    )
+}
+
+fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
+    all.iter().map(|c| code(*c).to_string()).collect()
+}
+
+/// The trained classifiers.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    category: Model,
+    urgency: Model,
+    sentiment: Model,
+    author_kind: Model,
+    theme: Model,
+    audience: Model,
+    /// Names the corpus and corrections the weights were learnt from.
+    pub version: String,
+}
+
+fn index_of(classes: &[String], value: &str) -> Option<usize> {
+    classes.iter().position(|c| c == value)
+}
+
+fn train_field(
+    classes: Vec<String>,
+    examples: &[(Features, &str, f32)],
+    opts: TrainOptions,
+) -> Model {
+    let data: Vec<(Features, usize, f32)> = examples
+        .iter()
+        .filter_map(|(x, y, w)| index_of(&classes, y).map(|i| (x.clone(), i, *w)))
+        .collect();
+    Model::train(classes, &data, opts)
+}
+
+impl Classifier {
+    /// Trains every model on a corpus and corrections.
+    pub fn train(corpus: &Corpus, corrections: &[Correction]) -> Self {
+        let opts = TrainOptions::default();
+        let mut comments: Vec<(Features, &CommentExample)> = corpus
+            .comments
+            .iter()
+            .map(|c| (comment_features(&normalize(&c.text)), c))
+            .collect();
+        comments.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        let mut posts: Vec<(Features, &PostExample)> = corpus
+            .posts
+            .iter()
+            .map(|p| {
+                (
+                    post_features(&normalize(&p.text), &p.network, &p.author_kind),
+                    p,
+                )
+            })
+            .collect();
+        posts.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+        let field = |pick: fn(&CommentExample) -> &str, name: &str| -> Vec<(Features, &str, f32)> {
+            let mut v: Vec<(Features, &str, f32)> = comments
+                .iter()
+                .map(|(x, c)| (x.clone(), pick(c), 1.0))
+                .collect();
+            for corr in corrections {
+                if let Correction::Comment { text, field, value } = corr
+                    && field == name
+                {
+                    v.push((
+                        comment_features(&normalize(text)),
+                        value.as_str(),
+                        CORRECTION_WEIGHT,
+                    ));
+                }
+            }
+            v
+        };
+        let post_field =
+            |pick: fn(&PostExample) -> &str, name: &str| -> Vec<(Features, &str, f32)> {
+                let mut v: Vec<(Features, &str, f32)> = posts
+                    .iter()
+                    .map(|(x, p)| (x.clone(), pick(p), 1.0))
+                    .collect();
+                for corr in corrections {
+                    if let Correction::Post {
+                        text,
+                        network,
+                        author_kind,
+                        field,
+                        value,
+                    } = corr
+                        && field == name
+                    {
+                        v.push((
+                            post_features(&normalize(text), network, author_kind),
+                            value.as_str(),
+                            CORRECTION_WEIGHT,
+                        ));
+                    }
+                }
+                v
+            };
+        let category = train_field(
+            codes(Category::ALL, Category::code),
+            &field(|c| &c.category, "category"),
+            opts,
+        );
+        let urgency = train_field(
+            codes(Urgency::ALL, Urgency::code),
+            &field(|c| &c.urgency, "urgency"),
+            opts,
+        );
+        let sentiment = train_field(
+            codes(Sentiment::ALL, Sentiment::code),
+            &field(|c| &c.sentiment, "sentiment"),
+            opts,
+        );
+        let author_kind = train_field(
+            codes(&AuthorKind::ALL[..5], AuthorKind::code),
+            &field(|c| &c.author_kind, "author_kind"),
+            opts,
+        );
+        let theme = train_field(
+            codes(Theme::ALL, Theme::code),
+            &post_field(|p| &p.theme, "theme"),
+            opts,
+        );
+        let audience = train_field(
+            codes(Audience::ALL, Audience::code),
+            &post_field(|p| &p.audience, "audience"),
+            opts,
+        );
+        let version = format!(
+            "relais-text-1+corpus-{}{}",
+            corpus.fingerprint(),
+            if corrections.is_empty() {
+                String::new()
+            } else {
+                format!("+human-{}", corrections.len())
+            }
+        );
+        Self {
+            category,
+            urgency,
+            sentiment,
+            author_kind,
+            theme,
+            audience,
+            version,
+        }
+    }
+
+    /// The shipped classifier: trained on the corpus's training split.
+    pub fn shipped() -> Self {
+        Self::train(&Corpus::shipped().train(), &[])
+    }
+
+    /// Labels a comment (the residence is left to the matcher).
+    pub fn comment(&self, text: &str) -> CommentLabels {
+        let n = normalize(text);
+        let x = comment_features(&n);
+        let pick = |m: &Model| {
+            let (i, p) = m.predict(&x);
+            (m.classes[i].as_str().to_owned(), p)
+        };
+        let (category, cp) = pick(&self.category);
+        let (urgency, up) = self.urgency_of(&x);
+        let (sentiment, sp) = pick(&self.sentiment);
+        let (author, ap) = pick(&self.author_kind);
+        let rule = crate::rules::urgent(&n);
+        let urgency = match rule {
+            Some(_) => Scored {
+                value: Urgency::Urgent,
+                confidence: 0.99,
+            },
+            None => Scored {
+                value: Urgency::parse(&urgency).unwrap_or(Urgency::Normal),
+                confidence: up,
+            },
+        };
+        CommentLabels {
+            category: Scored {
+                value: Category::parse(&category).unwrap_or(Category::Question),
+                confidence: cp,
+            },
+            urgency,
+            sentiment: Scored {
+                value: Sentiment::parse(&sentiment).unwrap_or(Sentiment::Neutral),
+                confidence: sp,
+            },
+            author_kind: Scored {
+                value: AuthorKind::parse(&author).unwrap_or(AuthorKind::Unknown),
+                confidence: ap,
+            },
+            residence: None,
+            rule: rule.map(|r| r.name),
+        }
+    }
+
+    /// The urgency class and its probability, with the urgent threshold.
+    fn urgency_of(&self, x: &Features) -> (String, f32) {
+        let p = self.urgency.probabilities(x);
+        let urgent = index_of(&self.urgency.classes, "urgent");
+        if let Some(u) = urgent
+            && p[u] >= URGENT_THRESHOLD
+        {
+            return ("urgent".to_string(), p[u]);
+        }
+        let best = p
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != urgent)
+            .fold((0, f32::MIN), |b, (i, &q)| if q > b.1 { (i, q) } else { b });
+        (self.urgency.classes[best.0].clone(), best.1)
+    }
+
+    /// The model's probability that a comment is urgent, and whether a rule
+    /// fires (for choosing the threshold).
+    pub fn urgent_probability(&self, text: &str) -> (f32, bool) {
+        let n = normalize(text);
+        let p = self.urgency.probabilities(&comment_features(&n));
+        let u = index_of(&self.urgency.classes, "urgent").map_or(0.0, |i| p[i]);
+        (u, crate::rules::urgent(&n).is_some())
+    }
+
+    /// Labels a post (the residence is left to the matcher).
+    pub fn post(&self, text: &str, network: &str, author_kind: &str) -> PostLabels {
+        let n = normalize(text);
+        let x = post_features(&n, network, author_kind);
+        let probs = self.theme.probabilities(&x);
+        let mut ranked: Vec<(usize, f32)> = probs.iter().copied().enumerate().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let theme_of = |i: usize| Theme::parse(&self.theme.classes[i]).unwrap_or(Theme::Other);
+        let (main, mp) = ranked[0];
+        let secondary = ranked[1..]
+            .iter()
+            .take(2)
+            .filter(|(_, p)| *p >= 0.2)
+            .map(|(i, p)| Scored {
+                value: theme_of(*i),
+                confidence: *p,
+            })
+            .collect();
+        let (a, ap) = self.audience.predict(&x);
+        PostLabels {
+            theme: Scored {
+                value: theme_of(main),
+                confidence: mp,
+            },
+            secondary_themes: secondary,
+            audience: Scored {
+                value: Audience::parse(&self.audience.classes[a]).unwrap_or(Audience::Public),
+                confidence: ap,
+            },
+            residence: None,
+        }
+    }
+
+    /// Every model as bytes, with the version, for keeping a retrained
+    /// classifier in the database.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(b"RLC1");
+        out.extend_from_slice(&(self.version.len() as u32).to_le_bytes());
+        out.extend_from_slice(self.version.as_bytes());
+        for m in [
+            &self.category,
+            &self.urgency,
+            &self.sentiment,
+            &self.author_kind,
+            &self.theme,
+            &self.audience,
+        ] {
+            let b = m.to_bytes();
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(&b);
+        }
+        out
+    }
+
+    /// Reads [`Classifier::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let rest = bytes.strip_prefix(b"RLC1")?;
+        let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let version = String::from_utf8(rest.get(4..4 + len)?.to_vec()).ok()?;
+        let mut at = 4 + len;
+        let mut models = Vec::new();
+        for _ in 0..6 {
+            let n = u64::from_le_bytes(rest.get(at..at + 8)?.try_into().ok()?) as usize;
+            at += 8;
+            models.push(Model::from_bytes(rest.get(at..at + n)?)?);
+            at += n;
+        }
+        let mut it = models.into_iter();
+        Some(Self {
+            category: it.next()?,
+            urgency: it.next()?,
+            sentiment: it.next()?,
+            author_kind: it.next()?,
+            theme: it.next()?,
+            audience: it.next()?,
+            version,
+        })
+    }
+}

@@ -1,0 +1,141 @@
+//! From a normalised text to a sparse feature vector for the linear models:
+//! stemmed words (stop words out, negations and intensifiers kept), word
+//! bigrams, character n-grams of the folded text (robust to typos and SMS),
+//! emojis, shape (shouting, "!!!", "?"), and the context a post comes with
+//! (network, author kind). Features are hashed into a fixed space and the
+//! vector is L2-normalised, so no vocabulary is stored.
+
+use std::cell::RefCell;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::normalize::Normalized;
+
+/// Size of the hashed feature space.
+pub const DIM: u32 = 1 << 18;
+
+/// A sparse, L2-normalised feature vector: (index, value), indices sorted.
+pub type Features = Vec<(u32, f32)>;
+
+thread_local! {
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::French);
+    static SCRATCH: RefCell<Vec<(u32, f32)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// FNV-1a over a namespace and a string.
+fn hash(ns: &str, s: &str) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in ns.bytes().chain([0u8]).chain(s.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    ((h >> 32) ^ h) as u32 % DIM
+}
+
+/// The features of one text. `context` adds tokens such as the network or
+/// the author kind (`"net:facebook"`).
+pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
+    SCRATCH.with(|scratch| {
+        let mut v = scratch.borrow_mut();
+        v.clear();
+        let stems: Vec<String> = STEMMER.with(|st| {
+            n.words
+                .iter()
+                .map(|w| {
+                    if w.chars().any(|c| c.is_ascii_digit()) {
+                        "#num".to_string()
+                    } else {
+                        st.stem(w).into_owned()
+                    }
+                })
+                .collect()
+        });
+        for (w, s) in n.words.iter().zip(&stems) {
+            if !crate::lexicon::STOP_WORDS.contains(&w.as_str()) {
+                v.push((hash("w", s), 1.0));
+            }
+        }
+        for pair in stems.windows(2) {
+            v.push((hash("b", &format!("{} {}", pair[0], pair[1])), 0.7));
+        }
+        // Character n-grams inside word boundaries.
+        let text: Vec<char> = format!(" {} ", n.words.join(" ")).chars().collect();
+        for size in 3..=5 {
+            for gram in text.windows(size) {
+                let g: String = gram.iter().collect();
+                if g.trim().len() >= 2 {
+                    v.push((hash("c", &g), 0.2));
+                }
+            }
+        }
+        for e in &n.emojis {
+            v.push((hash("e", e), 1.0));
+        }
+        if n.caps_ratio > 0.5 {
+            v.push((hash("s", "caps"), 1.0));
+        }
+        if n.exclamations >= 2 {
+            v.push((hash("s", "bang"), 1.0));
+        }
+        if n.questions > 0 {
+            v.push((hash("s", "question"), 1.0));
+        }
+        let len = match n.words.len() {
+            0..=3 => "len:tiny",
+            4..=12 => "len:short",
+            13..=40 => "len:mid",
+            _ => "len:long",
+        };
+        v.push((hash("s", len), 0.5));
+        for c in context {
+            v.push((hash("x", c), 1.0));
+        }
+        for x in extra {
+            v.push((hash("r", x), 2.0));
+        }
+        v.sort_unstable_by_key(|(i, _)| *i);
+        let mut out: Features = Vec::with_capacity(v.len());
+        for &(i, x) in v.iter() {
+            match out.last_mut() {
+                Some((j, y)) if *j == i => *y += x,
+                _ => out.push((i, x)),
+            }
+        }
+        let norm = out.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, x) in &mut out {
+                *x /= norm;
+            }
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    #[test]
+    fn features_are_sorted_unique_and_normalised() {
+        let f = features(
+            &normalize("L'ascenseur est en panne, l'ascenseur !!"),
+            &["net:facebook"],
+            &[],
+        );
+        assert!(f.windows(2).all(|w| w[0].0 < w[1].0));
+        let norm: f32 = f.iter().map(|(_, x)| x * x).sum();
+        assert!((norm - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_typo_keeps_most_character_ngrams() {
+        let a = features(&normalize("ascenseur"), &[], &[]);
+        let b = features(&normalize("ascenceur"), &[], &[]);
+        let shared = a
+            .iter()
+            .filter(|(i, _)| b.iter().any(|(j, _)| i == j))
+            .count();
+        assert!(shared * 2 > a.len(), "{shared} of {}", a.len());
+    }
+}

@@ -1,0 +1,41 @@
+//! Choosing the one residence a text names from the hits found in it, or
+//! none: a hit inside a longer hit on another residence is dropped ("rue
+//! des Roches" is a street, not Les Roches), weak hits give way to strong
+//! ones, and two residences left at the same strength mean the text names
+//! several, which the taxonomy links to none.
+
+use super::scan::{Hit, WEAK};
+
+/// The chosen residence, its confidence and the hit to quote.
+pub(super) fn resolve(hits: &[Hit]) -> Option<(u32, f64, &Hit)> {
+    let inside = |h: &Hit| {
+        hits.iter().any(|g| {
+            g.residence != h.residence
+                && g.first <= h.first
+                && h.last <= g.last
+                && g.last - g.first > h.last - h.first
+        })
+    };
+    let kept: Vec<&Hit> = hits.iter().filter(|h| !inside(h)).collect();
+    let strong: Vec<&Hit> = kept
+        .iter()
+        .copied()
+        .filter(|h| h.confidence >= WEAK)
+        .collect();
+    let pool = if strong.is_empty() { kept } else { strong };
+    let first = pool.first()?;
+    if pool.iter().any(|h| h.residence != first.residence) {
+        return None;
+    }
+    let best = pool
+        .iter()
+        .copied()
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))?;
+    let more = hits
+        .iter()
+        .filter(|h| h.residence == best.residence)
+        .count()
+        - 1;
+    let confidence = (best.confidence + 0.02 * more as f64).min(0.99);
+    Some((best.residence, confidence, best))
+}
