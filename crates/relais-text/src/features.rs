@@ -22,14 +22,26 @@ thread_local! {
     static SCRATCH: RefCell<Vec<(u32, f32)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// FNV-1a over a namespace and a string.
-fn hash(ns: &str, s: &str) -> u32 {
+/// FNV-1a over a namespace and string parts (joined by a space).
+fn hash_parts(ns: &str, parts: &[&str]) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in ns.bytes().chain([0u8]).chain(s.bytes()) {
+    let mut feed = |b: u8| {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    ns.bytes().for_each(&mut feed);
+    feed(0);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            feed(b' ');
+        }
+        part.bytes().for_each(&mut feed);
     }
     ((h >> 32) ^ h) as u32 % DIM
+}
+
+fn hash(ns: &str, s: &str) -> u32 {
+    hash_parts(ns, &[s])
 }
 
 /// The features of one text. `context` adds tokens such as the network or
@@ -56,15 +68,20 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
             }
         }
         for pair in stems.windows(2) {
-            v.push((hash("b", &format!("{} {}", pair[0], pair[1])), 0.7));
+            v.push((hash_parts("b", &[&pair[0], &pair[1]]), 0.7));
         }
-        // Character n-grams inside word boundaries.
-        let text: Vec<char> = format!(" {} ", n.words.join(" ")).chars().collect();
+        // Character n-grams inside word boundaries, hashed from slices.
+        let text = format!(" {} ", n.words.join(" "));
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
         for size in 3..=5 {
-            for gram in text.windows(size) {
-                let g: String = gram.iter().collect();
+            for start in 0..bounds.len().saturating_sub(size) {
+                let g = &text[bounds[start]..bounds[start + size]];
                 if g.trim().len() >= 2 {
-                    v.push((hash("c", &g), 0.2));
+                    v.push((hash("c", g), 0.2));
                 }
             }
         }
