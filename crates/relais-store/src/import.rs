@@ -7,12 +7,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use relais_core::{Account, AccountId, CommentAuthor, ImportBatch, Post};
+use relais_core::{Account, AccountId, CommentAuthor, ImportBatch};
 use serde::Serialize;
 use sqlx::AnyConnection;
 
 use crate::error::{StoreError, sql};
-use crate::rows::{Val, insert_rows};
+use crate::rows::{Val, account_row, comment_row, insert_rows, metric_row, post_row};
 use crate::sql_store::SqlStore;
 use crate::tables;
 
@@ -63,20 +63,7 @@ pub(crate) async fn import_batch(
     write_posts(&mut tx, batch, &mut out)
         .await
         .map_err(sql(doing))?;
-    let metrics = batch
-        .metrics
-        .iter()
-        .map(|m| {
-            vec![
-                Val::from(m.post.stored()),
-                Val::Int(m.observed_at.unix()),
-                Val::from(m.metric.code()),
-                Val::Real(m.value),
-                Val::from(m.source.origin.as_str()),
-                Val::from(m.source.version.as_str()),
-            ]
-        })
-        .collect();
+    let metrics = batch.metrics.iter().map(metric_row).collect();
     out.snapshots = insert_rows(
         &mut tx,
         &tables::METRIC_SNAPSHOTS,
@@ -124,33 +111,6 @@ pub(crate) async fn import_batch(
         tx.commit().await.map_err(sql(doing))?;
     }
     Ok(out)
-}
-
-fn account_row(a: &Account) -> Vec<Val> {
-    vec![
-        Val::from(a.id.as_str()),
-        Val::from(a.network.code()),
-        Val::from(a.kind.code()),
-        Val::from(a.handle.as_str()),
-        Val::from(a.network_id.as_str()),
-        Val::from(a.name.as_str()),
-        Val::from(a.territory.as_ref().map(|t| t.to_string())),
-    ]
-}
-
-pub(crate) fn post_row(p: &Post) -> Vec<Val> {
-    vec![
-        Val::from(p.key.stored()),
-        Val::from(p.key.network.code()),
-        Val::from(p.key.network_id.as_str()),
-        Val::from(p.account.as_str()),
-        Val::Int(p.published_at.unix()),
-        Val::from(p.text.as_str()),
-        Val::from(p.permalink.clone()),
-        Val::from(p.media.code()),
-        Val::from(p.residence.as_ref().map(|r| r.to_string())),
-        Val::from(p.territory.as_ref().map(|t| t.to_string())),
-    ]
 }
 
 /// New posts are inserted; known ones are updated when the file says
@@ -302,21 +262,7 @@ async fn write_comments(
         if cm.is_landlord_reply() {
             out.replies += 1;
         }
-        let (author, account) = match &cm.author {
-            CommentAuthor::Person { pseudonym, .. } => (Some(pseudonym.to_string()), None),
-            CommentAuthor::Landlord { account } => (None, Some(account.to_string())),
-        };
-        rows.push(vec![
-            Val::from(cm.key.stored()),
-            Val::from(cm.key.network.code()),
-            Val::from(cm.key.network_id.as_str()),
-            Val::from(cm.post.stored()),
-            Val::OptText(None),
-            Val::from(author),
-            Val::from(account),
-            Val::from(cm.text.as_str()),
-            Val::Int(cm.created_at.unix()),
-        ]);
+        rows.push(comment_row(cm, false));
     }
     insert_rows(
         conn,

@@ -6,7 +6,7 @@ use relais_core::{Label, LabelSource, Subject};
 use serde::Serialize;
 
 use crate::error::{StoreError, sql};
-use crate::rows::{Val, insert_rows};
+use crate::rows::{Val, insert_rows, label_row};
 use crate::sql_store::SqlStore;
 use crate::tables;
 
@@ -60,26 +60,6 @@ pub(crate) async fn unlabelled(store: &SqlStore) -> Result<Vec<ToLabel>, StoreEr
             text,
         })
         .collect())
-}
-
-fn label_row(l: &Label) -> Vec<Val> {
-    let (confidence, version, by) = match &l.source {
-        LabelSource::Model {
-            version,
-            confidence,
-        } => (Some(confidence.get()), Some(version.clone()), None),
-        LabelSource::Human { by } => (None, None, Some(by.clone())),
-    };
-    vec![
-        Val::from(l.subject.kind()),
-        Val::from(l.subject.stored_key()),
-        Val::from(l.value.field()),
-        Val::from(l.value.value()),
-        Val::from(l.source.code()),
-        Val::from(confidence),
-        Val::from(version),
-        Val::from(by),
-    ]
 }
 
 /// Replaces the model labels of the subjects and fields in `labels`.

@@ -131,3 +131,88 @@ pub(crate) async fn insert_rows(
     }
     Ok(affected)
 }
+
+// One row builder per table, in the table's column order (see `tables`):
+// the demo, the importer and the labeller share them.
+
+pub(crate) fn account_row(a: &relais_core::Account) -> Vec<Val> {
+    vec![
+        Val::from(a.id.as_str()),
+        Val::from(a.network.code()),
+        Val::from(a.kind.code()),
+        Val::from(a.handle.as_str()),
+        Val::from(a.network_id.as_str()),
+        Val::from(a.name.as_str()),
+        Val::from(a.territory.as_ref().map(|t| t.to_string())),
+    ]
+}
+
+pub(crate) fn post_row(p: &relais_core::Post) -> Vec<Val> {
+    vec![
+        Val::from(p.key.stored()),
+        Val::from(p.key.network.code()),
+        Val::from(p.key.network_id.as_str()),
+        Val::from(p.account.as_str()),
+        Val::Int(p.published_at.unix()),
+        Val::from(p.text.as_str()),
+        Val::from(p.permalink.clone()),
+        Val::from(p.media.code()),
+        Val::from(p.residence.as_ref().map(|r| r.to_string())),
+        Val::from(p.territory.as_ref().map(|t| t.to_string())),
+    ]
+}
+
+pub(crate) fn metric_row(m: &relais_core::MetricSnapshot) -> Vec<Val> {
+    vec![
+        Val::from(m.post.stored()),
+        Val::Int(m.observed_at.unix()),
+        Val::from(m.metric.code()),
+        Val::Real(m.value),
+        Val::from(m.source.origin.as_str()),
+        Val::from(m.source.version.as_str()),
+    ]
+}
+
+/// A comment's row; `with_parent` false leaves the parent to be linked later.
+pub(crate) fn comment_row(c: &relais_core::Comment, with_parent: bool) -> Vec<Val> {
+    let (author, account) = match &c.author {
+        relais_core::CommentAuthor::Person { pseudonym, .. } => (Some(pseudonym.to_string()), None),
+        relais_core::CommentAuthor::Landlord { account } => (None, Some(account.to_string())),
+    };
+    vec![
+        Val::from(c.key.stored()),
+        Val::from(c.key.network.code()),
+        Val::from(c.key.network_id.as_str()),
+        Val::from(c.post.stored()),
+        Val::from(
+            c.parent
+                .as_ref()
+                .filter(|_| with_parent)
+                .map(|p| p.stored()),
+        ),
+        Val::from(author),
+        Val::from(account),
+        Val::from(c.text.as_str()),
+        Val::Int(c.created_at.unix()),
+    ]
+}
+
+pub(crate) fn label_row(l: &relais_core::Label) -> Vec<Val> {
+    let (confidence, version, by) = match &l.source {
+        relais_core::LabelSource::Model {
+            version,
+            confidence,
+        } => (Some(confidence.get()), Some(version.clone()), None),
+        relais_core::LabelSource::Human { by } => (None, None, Some(by.clone())),
+    };
+    vec![
+        Val::from(l.subject.kind()),
+        Val::from(l.subject.stored_key()),
+        Val::from(l.value.field()),
+        Val::from(l.value.value()),
+        Val::from(l.source.code()),
+        Val::from(confidence),
+        Val::from(version),
+        Val::from(by),
+    ]
+}

@@ -7,13 +7,13 @@
 use std::collections::BTreeMap;
 
 use relais_core::{
-    CommentAuthor, Dataset, InstallationSecret, LabelSource, Residence, Territory, TerritoryKind,
+    CommentAuthor, Dataset, InstallationSecret, Residence, Territory, TerritoryKind,
 };
 use serde::Serialize;
 use sqlx::AnyConnection;
 
 use crate::error::{StoreError, sql};
-use crate::rows::{Val, insert_rows};
+use crate::rows::{Val, account_row, comment_row, insert_rows, label_row, metric_row, post_row};
 use crate::sql_store::SqlStore;
 use crate::tables;
 
@@ -132,17 +132,7 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
         "",
     )
     .await?;
-    let accounts = d.accounts.iter().map(|a| {
-        vec![
-            Val::from(a.id.as_str()),
-            Val::from(a.network.code()),
-            Val::from(a.kind.code()),
-            Val::from(a.handle.as_str()),
-            Val::from(a.network_id.as_str()),
-            Val::from(a.name.as_str()),
-            Val::from(a.territory.as_ref().map(|t| t.to_string())),
-        ]
-    });
+    let accounts = d.accounts.iter().map(account_row);
     s.accounts = insert_rows(conn, &tables::ACCOUNTS, accounts.collect(), "").await?;
     let followers = d.followers.iter().map(|f| {
         vec![
@@ -154,31 +144,9 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
     });
     s.follower_counts =
         insert_rows(conn, &tables::FOLLOWER_COUNTS, followers.collect(), "").await?;
-    let posts = d.posts.iter().map(|p| {
-        vec![
-            Val::from(p.key.stored()),
-            Val::from(p.key.network.code()),
-            Val::from(p.key.network_id.as_str()),
-            Val::from(p.account.as_str()),
-            Val::Int(p.published_at.unix()),
-            Val::from(p.text.as_str()),
-            Val::from(p.permalink.clone()),
-            Val::from(p.media.code()),
-            Val::from(p.residence.as_ref().map(|r| r.to_string())),
-            Val::from(p.territory.as_ref().map(|t| t.to_string())),
-        ]
-    });
+    let posts = d.posts.iter().map(post_row);
     s.posts = insert_rows(conn, &tables::POSTS, posts.collect(), "").await?;
-    let metrics = d.metrics.iter().map(|m| {
-        vec![
-            Val::from(m.post.stored()),
-            Val::Int(m.observed_at.unix()),
-            Val::from(m.metric.code()),
-            Val::Real(m.value),
-            Val::from(m.source.origin.as_str()),
-            Val::from(m.source.version.as_str()),
-        ]
-    });
+    let metrics = d.metrics.iter().map(metric_row);
     s.metric_snapshots =
         insert_rows(conn, &tables::METRIC_SNAPSHOTS, metrics.collect(), "").await?;
     let mut authors = BTreeMap::new();
@@ -197,43 +165,9 @@ async fn write_dataset(conn: &mut AnyConnection, d: &Dataset) -> Result<WriteSum
         .into_iter()
         .map(|(p, (network, name))| vec![Val::from(p), Val::from(network), Val::from(name)]);
     s.authors = insert_rows(conn, &tables::AUTHORS, author_rows.collect(), "").await?;
-    let comments = d.comments.iter().map(|c| {
-        let (author, account) = match &c.author {
-            CommentAuthor::Person { pseudonym, .. } => (Some(pseudonym.to_string()), None),
-            CommentAuthor::Landlord { account } => (None, Some(account.to_string())),
-        };
-        vec![
-            Val::from(c.key.stored()),
-            Val::from(c.key.network.code()),
-            Val::from(c.key.network_id.as_str()),
-            Val::from(c.post.stored()),
-            Val::from(c.parent.as_ref().map(|p| p.stored())),
-            Val::from(author),
-            Val::from(account),
-            Val::from(c.text.as_str()),
-            Val::Int(c.created_at.unix()),
-        ]
-    });
+    let comments = d.comments.iter().map(|c| comment_row(c, true));
     s.comments = insert_rows(conn, &tables::COMMENTS, comments.collect(), "").await?;
-    let labels = d.labels.iter().map(|l| {
-        let (confidence, version, by) = match &l.source {
-            LabelSource::Model {
-                version,
-                confidence,
-            } => (Some(confidence.get()), Some(version.clone()), None),
-            LabelSource::Human { by } => (None, None, Some(by.clone())),
-        };
-        vec![
-            Val::from(l.subject.kind()),
-            Val::from(l.subject.stored_key()),
-            Val::from(l.value.field()),
-            Val::from(l.value.value()),
-            Val::from(l.source.code()),
-            Val::from(confidence),
-            Val::from(version),
-            Val::from(by),
-        ]
-    });
+    let labels = d.labels.iter().map(label_row);
     s.labels = insert_rows(conn, &tables::LABELS, labels.collect(), "").await?;
     let users = d.users.iter().map(|u| {
         vec![
