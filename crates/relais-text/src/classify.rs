@@ -65,7 +65,7 @@ pub enum Correction {
 /// probability: missing an urgent message costs more than a false alarm.
 /// Chosen by cross-validation on the training split (see
 /// `examples/urgency_threshold.rs`), never on the test split.
-pub const URGENT_THRESHOLD: f32 = 0.25;
+pub const URGENT_THRESHOLD: f32 = 0.15;
 
 /// How much a human correction weighs against a corpus example.
 const CORRECTION_WEIGHT: f32 = 3.0;
@@ -73,9 +73,17 @@ const CORRECTION_WEIGHT: f32 = 3.0;
 /// Extra signals from the domain cues, the lexicon and the rules, as
 /// feature names.
 fn signals(n: &Normalized) -> Vec<&'static str> {
+    signals_with(n, crate::rules::urgent(n))
+}
+
+/// [`signals`] when the urgency rule is already known.
+fn signals_with(
+    n: &Normalized,
+    rule: Option<&'static crate::rules::UrgencyRule>,
+) -> Vec<&'static str> {
     let mut out = crate::cues::comment_cues(&n.folded);
     out.extend(crate::lexicon::features(n));
-    if let Some(rule) = crate::rules::urgent(n) {
+    if let Some(rule) = rule {
         out.push("rule:urgent");
         out.push(rule.name);
     }
@@ -100,9 +108,62 @@ fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
     all.iter().map(|c| code(*c).to_string()).collect()
 }
 
+/// Several models over the same features, laid out feature by feature so
+/// that scoring a text reads each feature's weights for every field at once
+/// (one pass over memory instead of one per model).
+#[derive(Debug, Clone)]
+struct Heads {
+    sizes: Vec<usize>,
+    width: usize,
+    weights: Vec<f32>,
+    bias: Vec<f32>,
+}
+
+impl Heads {
+    fn new(models: &[&Model]) -> Self {
+        let sizes: Vec<usize> = models.iter().map(|m| m.classes.len()).collect();
+        let width: usize = sizes.iter().sum();
+        let mut weights = Vec::with_capacity(crate::features::DIM as usize * width);
+        for i in 0..crate::features::DIM as usize {
+            for m in models {
+                weights.extend_from_slice(m.row(i));
+            }
+        }
+        let bias = models
+            .iter()
+            .flat_map(|m| m.bias().iter().copied())
+            .collect();
+        Self {
+            sizes,
+            width,
+            weights,
+            bias,
+        }
+    }
+
+    /// Each model's class probabilities, one after the other.
+    fn probabilities(&self, x: &Features) -> Vec<f32> {
+        let mut z = self.bias.clone();
+        for &(i, v) in x {
+            let row = &self.weights[i as usize * self.width..(i as usize + 1) * self.width];
+            for (zc, w) in z.iter_mut().zip(row) {
+                *zc += w * v;
+            }
+        }
+        let mut at = 0;
+        for k in &self.sizes {
+            crate::model::softmax(&mut z[at..at + k]);
+            at += k;
+        }
+        z
+    }
+}
+
 /// The trained classifiers.
 #[derive(Debug, Clone)]
 pub struct Classifier {
+    /// Category, urgency, sentiment and author kind, scored together.
+    comment_heads: Heads,
     category: Model,
     urgency: Model,
     sentiment: Model,
@@ -232,7 +293,29 @@ impl Classifier {
                 format!("+human-{}", corrections.len())
             }
         );
+        Self::assemble(
+            category,
+            urgency,
+            sentiment,
+            author_kind,
+            theme,
+            audience,
+            version,
+        )
+    }
+
+    fn assemble(
+        category: Model,
+        urgency: Model,
+        sentiment: Model,
+        author_kind: Model,
+        theme: Model,
+        audience: Model,
+        version: String,
+    ) -> Self {
+        let comment_heads = Heads::new(&[&category, &urgency, &sentiment, &author_kind]);
         Self {
+            comment_heads,
             category,
             urgency,
             sentiment,
@@ -251,25 +334,35 @@ impl Classifier {
     /// Labels a comment (the residence is left to the matcher).
     pub fn comment(&self, text: &str) -> CommentLabels {
         let n = normalize(text);
-        let x = comment_features(&n);
-        let pick = |m: &Model| {
-            let (i, p) = m.predict(&x);
-            (m.classes[i].as_str().to_owned(), p)
-        };
-        let (category, cp) = pick(&self.category);
-        let (urgency, up) = self.urgency_of(&x);
-        let (sentiment, sp) = pick(&self.sentiment);
-        let (author, ap) = pick(&self.author_kind);
         let rule = crate::rules::urgent(&n);
+        let x = features(&n, &[], &signals_with(&n, rule));
+        let p = self.comment_heads.probabilities(&x);
+        let sizes = &self.comment_heads.sizes;
+        let (pc, rest) = p.split_at(sizes[0]);
+        let (pu, rest) = rest.split_at(sizes[1]);
+        let (ps, pa) = rest.split_at(sizes[2]);
+        let best = |m: &Model, probs: &[f32]| {
+            let (i, q) = probs
+                .iter()
+                .enumerate()
+                .fold((0, f32::MIN), |b, (i, &q)| if q > b.1 { (i, q) } else { b });
+            (m.classes[i].clone(), q)
+        };
+        let (category, cp) = best(&self.category, pc);
+        let (sentiment, sp) = best(&self.sentiment, ps);
+        let (author, ap) = best(&self.author_kind, pa);
         let urgency = match rule {
             Some(_) => Scored {
                 value: Urgency::Urgent,
                 confidence: 0.99,
             },
-            None => Scored {
-                value: Urgency::parse(&urgency).unwrap_or(Urgency::Normal),
-                confidence: up,
-            },
+            None => {
+                let (u, up) = self.urgency_from(pu);
+                Scored {
+                    value: Urgency::parse(&u).unwrap_or(Urgency::Normal),
+                    confidence: up,
+                }
+            }
         };
         CommentLabels {
             category: Scored {
@@ -291,8 +384,7 @@ impl Classifier {
     }
 
     /// The urgency class and its probability, with the urgent threshold.
-    fn urgency_of(&self, x: &Features) -> (String, f32) {
-        let p = self.urgency.probabilities(x);
+    fn urgency_from(&self, p: &[f32]) -> (String, f32) {
         let urgent = index_of(&self.urgency.classes, "urgent");
         if let Some(u) = urgent
             && p[u] >= URGENT_THRESHOLD
@@ -385,14 +477,14 @@ impl Classifier {
             at += n;
         }
         let mut it = models.into_iter();
-        Some(Self {
-            category: it.next()?,
-            urgency: it.next()?,
-            sentiment: it.next()?,
-            author_kind: it.next()?,
-            theme: it.next()?,
-            audience: it.next()?,
+        Some(Self::assemble(
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
             version,
-        })
+        ))
     }
 }

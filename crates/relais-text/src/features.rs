@@ -1,6 +1,6 @@
 //! From a normalised text to a sparse feature vector for the linear models:
 //! stemmed words (stop words out, negations and intensifiers kept), word
-//! bigrams, character n-grams of the folded text (robust to typos and SMS),
+//! bigrams, character trigrams of the folded text (robust to typos and SMS),
 //! emojis, shape (shouting, "!!!", "?"), and the context a post comes with
 //! (network, author kind). Features are hashed into a fixed space and the
 //! vector is L2-normalised, so no vocabulary is stored.
@@ -77,7 +77,7 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
             .map(|(i, _)| i)
             .chain([text.len()])
             .collect();
-        for size in 3..=5 {
+        for size in 3..=3 {
             for start in 0..bounds.len().saturating_sub(size) {
                 let g = &text[bounds[start]..bounds[start + size]];
                 if g.trim().len() >= 2 {

@@ -52,6 +52,16 @@ impl Model {
         z
     }
 
+    /// The weights of one feature, one per class.
+    pub(crate) fn row(&self, feature: usize) -> &[f32] {
+        let k = self.classes.len();
+        &self.weights[feature * k..(feature + 1) * k]
+    }
+
+    pub(crate) fn bias(&self) -> &[f32] {
+        &self.bias
+    }
+
     /// The most probable class and its probability.
     pub fn predict(&self, x: &Features) -> (usize, f32) {
         let p = self.probabilities(x);
@@ -200,7 +210,7 @@ impl Model {
     }
 }
 
-fn softmax(z: &mut [f32]) {
+pub(crate) fn softmax(z: &mut [f32]) {
     let max = z.iter().copied().fold(f32::MIN, f32::max);
     let mut sum = 0.0;
     for v in z.iter_mut() {
