@@ -89,18 +89,52 @@ fn sms_folded() -> &'static [(String, &'static str)] {
     TABLE.get_or_init(|| SMS.iter().map(|(from, to)| (fold(from), *to)).collect())
 }
 
+/// The base letter of the accented Latin letters French uses, without a
+/// trip through NFKD (the common case, and the hot path of classification).
+fn base_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'É' | 'È' | 'Ê' | 'Ë' => "E",
+        'î' | 'ï' | 'í' | 'ì' => "i",
+        'Î' | 'Ï' | 'Í' | 'Ì' => "I",
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+        'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "O",
+        'ù' | 'û' | 'ü' | 'ú' => "u",
+        'Ù' | 'Û' | 'Ü' | 'Ú' => "U",
+        'ç' => "c",
+        'Ç' => "C",
+        'ÿ' => "y",
+        'ñ' => "n",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'æ' => "ae",
+        'Æ' => "AE",
+        _ => return None,
+    })
+}
+
 /// Removes diacritics after NFKD (keeps the base letters).
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkd() {
-        match c {
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            c if unicode_normalization::char::is_combining_mark(c) => {}
-            c => out.push(c),
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if let Some(base) = base_letter(c) {
+            out.push_str(base);
+        } else {
+            for d in std::iter::once(c).nfkd() {
+                match d {
+                    'œ' => out.push_str("oe"),
+                    'æ' => out.push_str("ae"),
+                    d if unicode_normalization::char::is_combining_mark(d) => {}
+                    d => out.push(d),
+                }
+            }
         }
     }
     out
@@ -152,7 +186,11 @@ fn expand_sms(lower: &str) -> String {
 
 /// Normalises one text.
 pub fn normalize(text: &str) -> Normalized {
-    let nfkc: String = text.nfkc().map(straighten).collect();
+    // Most texts are already in NFKC: check quickly before rebuilding.
+    let nfkc: String = match unicode_normalization::is_nfkc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.chars().map(straighten).collect(),
+        _ => text.nfkc().map(straighten).collect(),
+    };
     let raw_words: Vec<&str> = nfkc
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 2)
