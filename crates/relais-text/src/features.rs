@@ -12,7 +12,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::normalize::Normalized;
 
 /// Size of the hashed feature space.
-pub const DIM: u32 = 1 << 18;
+pub const DIM: u32 = 1 << 17;
 
 /// A sparse, L2-normalised feature vector: (index, value), indices sorted.
 pub type Features = Vec<(u32, f32)>;
