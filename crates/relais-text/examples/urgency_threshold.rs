@@ -35,7 +35,7 @@ fn main() {
         }
     }
     let urgent = scored.iter().filter(|s| s.2).count();
-    for t in [0.5f32, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05] {
+    for t in [0.5f32, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05, 0.03, 0.02] {
         let flagged: Vec<_> = scored
             .iter()
             .filter(|(p, rule, _)| *rule || *p >= t)

@@ -64,6 +64,7 @@ pub fn read<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<Vec<
 const COMMENTS_A: &str = include_str!("../../../corpus/comments_a.csv");
 const COMMENTS_B: &str = include_str!("../../../corpus/comments_b.csv");
 const COMMENTS_C: &str = include_str!("../../../corpus/comments_c.csv");
+const COMMENTS_D: &str = include_str!("../../../corpus/comments_d.csv");
 const POSTS: &str = include_str!("../../../corpus/posts.csv");
 /// The corpus's fictional residences.
 pub const RESIDENCES: &str = include_str!("../../../corpus/residences.csv");
@@ -86,6 +87,10 @@ impl Corpus {
         );
         comments.extend(
             read::<CommentExample>("corpus/comments_c.csv", COMMENTS_C)
+                .expect("shipped corpus reads"),
+        );
+        comments.extend(
+            read::<CommentExample>("corpus/comments_d.csv", COMMENTS_D)
                 .expect("shipped corpus reads"),
         );
         let posts = read::<PostExample>("corpus/posts.csv", POSTS).expect("shipped corpus reads");
