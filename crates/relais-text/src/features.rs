@@ -19,6 +19,8 @@ pub type Features = Vec<(u32, f32)>;
 
 thread_local! {
     static STEMMER: Stemmer = Stemmer::create(Algorithm::French);
+    /// Stems already computed on this thread: comments repeat their words.
+    static STEMS: RefCell<std::collections::HashMap<String, String>> = RefCell::new(std::collections::HashMap::new());
     static SCRATCH: RefCell<Vec<(u32, f32)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -44,24 +46,33 @@ fn hash(ns: &str, s: &str) -> u32 {
     hash_parts(ns, &[s])
 }
 
+/// The Snowball stem of a folded word (`#num` for numbers), cached.
+fn stem(word: &str) -> String {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return "#num".to_string();
+    }
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        let s = STEMMER.with(|st| st.stem(word).into_owned());
+        // Bounded: a long-running server must not grow without limit.
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), s.clone());
+        s
+    })
+}
+
 /// The features of one text. `context` adds tokens such as the network or
 /// the author kind (`"net:facebook"`).
 pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
     SCRATCH.with(|scratch| {
         let mut v = scratch.borrow_mut();
         v.clear();
-        let stems: Vec<String> = STEMMER.with(|st| {
-            n.words
-                .iter()
-                .map(|w| {
-                    if w.chars().any(|c| c.is_ascii_digit()) {
-                        "#num".to_string()
-                    } else {
-                        st.stem(w).into_owned()
-                    }
-                })
-                .collect()
-        });
+        let stems: Vec<String> = n.words.iter().map(|w| stem(w)).collect();
         for (w, s) in n.words.iter().zip(&stems) {
             if !crate::lexicon::STOP_WORDS.contains(&w.as_str()) {
                 v.push((hash("w", s), 1.0));
