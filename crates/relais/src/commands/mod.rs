@@ -2,8 +2,11 @@
 //! return errors already worded in the user's language.
 
 mod classify;
+mod classify_eval;
+mod classify_text;
 mod demo;
 mod import;
+mod label;
 mod person;
 mod residence;
 mod status;
@@ -21,7 +24,7 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Demo(args) => demo::run(db, lang, args).await,
         Command::Import(args) => import::run(db, lang, args).await,
         Command::Classify(args) => classify::run(db, lang, args).await,
-        Command::Label(LabelCommand::Set(args)) => classify::set_label(db, lang, args).await,
+        Command::Label(LabelCommand::Set(args)) => label::set_label(db, lang, args).await,
         Command::Status(args) => status::run(db, lang, args.json).await,
         Command::Territory(TerritoryCommand::List(args)) => {
             territory::list(db, lang, args.json).await
