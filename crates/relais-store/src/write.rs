@@ -41,26 +41,19 @@ pub struct ResidenceImportSummary {
     pub residences_unchanged: u64,
 }
 
-/// Data tables in an order where deleting top to bottom respects foreign keys.
-const DELETE_ORDER: &[&str] = &[
-    "models",
-    "imports",
-    "account_metrics",
-    "labels",
-    "metric_snapshots",
-    "comments",
-    "authors",
-    "follower_counts",
-    "posts",
-    "user_territories",
-    "users",
-    "accounts",
-    "residences",
-    "territories WHERE kind = 'agency'",
-    "territories",
-    "organisations",
-    "settings",
-];
+/// The statements that empty every data table, children first: the reverse
+/// of [`tables::ALL`] (parents before children), agencies before the
+/// directions they point to, and the kept models.
+fn delete_statements() -> Vec<String> {
+    let mut out = vec!["DELETE FROM models".to_string()];
+    for table in tables::ALL.iter().rev() {
+        if table.name == tables::TERRITORIES.name {
+            out.push("DELETE FROM territories WHERE kind = 'agency'".to_string());
+        }
+        out.push(format!("DELETE FROM {}", table.name));
+    }
+    out
+}
 
 pub(crate) async fn replace_with_demo(
     store: &SqlStore,
@@ -95,8 +88,8 @@ pub(crate) async fn replace_with_demo(
             });
         }
     }
-    for table in DELETE_ORDER {
-        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
+    for statement in delete_statements() {
+        sqlx::query(sqlx::AssertSqlSafe(statement))
             .execute(&mut *tx)
             .await
             .map_err(sql(doing))?;
