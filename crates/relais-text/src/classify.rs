@@ -181,7 +181,7 @@ fn index_of(classes: &[String], value: &str) -> Option<usize> {
 
 fn train_field(
     classes: Vec<String>,
-    examples: &[(Features, &str, f32)],
+    examples: &[(Features, String, f32)],
     opts: TrainOptions,
 ) -> Model {
     let data: Vec<(Features, usize, f32)> = examples
@@ -212,49 +212,56 @@ impl Classifier {
             })
             .collect();
         posts.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-        let field = |pick: fn(&CommentExample) -> &str, name: &str| -> Vec<(Features, &str, f32)> {
-            let mut v: Vec<(Features, &str, f32)> = comments
-                .iter()
-                .map(|(x, c)| (x.clone(), pick(c), 1.0))
-                .collect();
-            for corr in corrections {
-                if let Correction::Comment { text, field, value } = corr
-                    && field == name
-                {
-                    v.push((
-                        comment_features(&normalize(text)),
-                        value.as_str(),
-                        CORRECTION_WEIGHT,
-                    ));
-                }
-            }
-            v
-        };
-        let post_field =
-            |pick: fn(&PostExample) -> &str, name: &str| -> Vec<(Features, &str, f32)> {
-                let mut v: Vec<(Features, &str, f32)> = posts
-                    .iter()
-                    .map(|(x, p)| (x.clone(), pick(p), 1.0))
-                    .collect();
-                for corr in corrections {
-                    if let Correction::Post {
-                        text,
-                        network,
-                        author_kind,
-                        field,
-                        value,
-                    } = corr
-                        && field == name
-                    {
-                        v.push((
-                            post_features(&normalize(text), network, author_kind),
-                            value.as_str(),
-                            CORRECTION_WEIGHT,
-                        ));
-                    }
-                }
-                v
+        // Each correction's features once, with the field it corrects.
+        let corrected: Vec<(bool, &str, Features, &str)> = corrections
+            .iter()
+            .map(|corr| match corr {
+                Correction::Comment { text, field, value } => (
+                    false,
+                    field.as_str(),
+                    comment_features(&normalize(text)),
+                    value.as_str(),
+                ),
+                Correction::Post {
+                    text,
+                    network,
+                    author_kind,
+                    field,
+                    value,
+                } => (
+                    true,
+                    field.as_str(),
+                    post_features(&normalize(text), network, author_kind),
+                    value.as_str(),
+                ),
+            })
+            .collect();
+        let examples =
+            |base: Vec<(Features, &str)>, post: bool, name: &str| -> Vec<(Features, String, f32)> {
+                base.into_iter()
+                    .map(|(x, y)| (x, y.to_string(), 1.0))
+                    .chain(
+                        corrected
+                            .iter()
+                            .filter(|(p, f, _, _)| *p == post && *f == name)
+                            .map(|(_, _, x, v)| (x.clone(), v.to_string(), CORRECTION_WEIGHT)),
+                    )
+                    .collect()
             };
+        let field = |pick: fn(&CommentExample) -> &str, name: &str| {
+            examples(
+                comments.iter().map(|(x, c)| (x.clone(), pick(c))).collect(),
+                false,
+                name,
+            )
+        };
+        let post_field = |pick: fn(&PostExample) -> &str, name: &str| {
+            examples(
+                posts.iter().map(|(x, p)| (x.clone(), pick(p))).collect(),
+                true,
+                name,
+            )
+        };
         let category = train_field(
             codes(Category::ALL, Category::code),
             &field(|c| &c.category, "category"),
