@@ -21,6 +21,7 @@ pub mod organisation;
 pub mod post;
 pub mod pseudonym;
 pub mod residence;
+pub mod survey;
 pub mod text;
 pub mod time;
 pub mod user;

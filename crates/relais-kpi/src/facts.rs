@@ -203,3 +203,12 @@ impl Facts {
         self.post_territory(p).map(|t| self.direction_of(t))
     }
 }
+
+impl Facts {
+    /// The Paris day of the latest post or comment, if any.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        let posts = self.posts.iter().map(|p| p.published_at);
+        let comments = self.comments.iter().map(|c| c.created_at);
+        posts.chain(comments).max().map(crate::period::paris_day)
+    }
+}

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod engine;
 pub mod facts;
+pub mod format;
 pub mod kpis;
 pub mod period;
 pub mod row;

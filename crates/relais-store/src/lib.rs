@@ -9,7 +9,9 @@
 
 mod backend;
 mod error;
+mod facts;
 mod import;
+mod inputs;
 mod labels;
 mod migrate;
 mod privacy;
@@ -26,6 +28,7 @@ use std::future::Future;
 pub use backend::{Backend, DbUrl, redact};
 pub use error::StoreError;
 pub use import::ImportOutcome;
+pub use inputs::{GroupDeclaration, SurveyImportSummary};
 pub use labels::{HumanLabel, ToLabel};
 pub use migrate::SCHEMA_VERSION;
 pub use read::{Status, TableDump};
@@ -129,6 +132,31 @@ pub trait Store: Send + Sync {
         &self,
         name: &str,
     ) -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
+
+    /// Everything the KPI engine reads, labels resolved.
+    fn kpi_facts(&self) -> impl Future<Output = Result<relais_kpi::Facts, StoreError>> + Send;
+
+    /// Adds or updates survey results, all or nothing.
+    fn import_surveys(
+        &self,
+        rows: &[relais_core::survey::SurveyResult],
+    ) -> impl Future<Output = Result<SurveyImportSummary, StoreError>> + Send;
+
+    /// Adds or updates a residents' group and its member counts.
+    fn declare_group(
+        &self,
+        group: &GroupDeclaration,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Records (`Some(name)`) or withdraws (`None`) a person's consent to be
+    /// named as an ambassador; false when the pseudonym is unknown.
+    fn set_consent(
+        &self,
+        pseudonym: &str,
+        shown_as: Option<&str>,
+        by: &str,
+        at: i64,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     /// Every data table's rows as text, in a stable order, for comparing two
     /// databases (migration bookkeeping excluded).

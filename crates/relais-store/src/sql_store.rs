@@ -176,6 +176,31 @@ impl Store for SqlStore {
         labels::load_model(self, name).await
     }
 
+    async fn kpi_facts(&self) -> Result<relais_kpi::Facts, StoreError> {
+        crate::facts::kpi_facts(self).await
+    }
+
+    async fn import_surveys(
+        &self,
+        rows: &[relais_core::survey::SurveyResult],
+    ) -> Result<crate::SurveyImportSummary, StoreError> {
+        crate::inputs::import_surveys(self, rows).await
+    }
+
+    async fn declare_group(&self, group: &crate::GroupDeclaration) -> Result<(), StoreError> {
+        crate::inputs::declare_group(self, group).await
+    }
+
+    async fn set_consent(
+        &self,
+        pseudonym: &str,
+        shown_as: Option<&str>,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        crate::inputs::set_consent(self, pseudonym, shown_as, by, at).await
+    }
+
     async fn dump(&self) -> Result<Vec<TableDump>, StoreError> {
         read::dump(self).await
     }

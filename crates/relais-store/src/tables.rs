@@ -163,6 +163,31 @@ pub(crate) const ACCOUNT_METRICS: Table = Table {
     order: "account_id, day, metric, source",
 };
 
+pub(crate) const SURVEYS: Table = Table {
+    name: "surveys",
+    columns: &[
+        "scope",
+        "scope_id",
+        "year",
+        "question",
+        "score",
+        "respondents",
+    ],
+    order: "scope, scope_id, year, question",
+};
+
+pub(crate) const GROUP_DECLARATIONS: Table = Table {
+    name: "group_declarations",
+    columns: &["account_id", "url", "residences", "declared_at"],
+    order: "account_id",
+};
+
+pub(crate) const AMBASSADOR_CONSENTS: Table = Table {
+    name: "ambassador_consents",
+    columns: &["pseudonym", "shown_as", "recorded_by", "recorded_at"],
+    order: "pseudonym",
+};
+
 /// Every data table, parents before children (the dump's order).
 pub(crate) const ALL: &[&Table] = &[
     &SETTINGS,
@@ -180,4 +205,7 @@ pub(crate) const ALL: &[&Table] = &[
     &USER_TERRITORIES,
     &IMPORTS,
     &ACCOUNT_METRICS,
+    &SURVEYS,
+    &GROUP_DECLARATIONS,
+    &AMBASSADOR_CONSENTS,
 ];

@@ -54,6 +54,119 @@ pub enum Command {
     /// Personal data of one commenter: erase it.
     #[command(subcommand)]
     Person(PersonCommand),
+    /// The KPIs of kpis.md on any slice and period.
+    Kpi(KpiArgs),
+    /// Satisfaction survey results, for the survey_alignment KPI.
+    #[command(subcommand)]
+    Survey(SurveyCommand),
+    /// Residents' groups, declared by hand (no API gives them any more).
+    #[command(subcommand)]
+    Group(GroupCommand),
+    /// Ambassador candidates, and their consent to be named.
+    #[command(subcommand)]
+    Ambassador(AmbassadorCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct KpiArgs {
+    /// KPI codes (repeat or separate with commas); all by default.
+    #[arg(long = "kpi", value_delimiter = ',')]
+    pub kpis: Vec<String>,
+    /// Dimensions: network, account, author_kind, theme, audience, territory,
+    /// agency, residence, week, month, quarter, year (comma-separated).
+    #[arg(long, default_value = "")]
+    pub slice: String,
+    /// 2026, 2026-Q2, 2026-03, 2026-W12, 2026-01..2026-06, 2026-01-15..2026-03-31;
+    /// the last twelve months of data by default.
+    #[arg(long)]
+    pub period: Option<String>,
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Imports a CSV `scope,scope_id,year,question,score,respondents`.
+    Import(SurveyImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SurveyImportArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Declares (or updates) a residents' group: its URL, residences and member counts.
+    Declare(GroupDeclareArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupDeclareArgs {
+    /// The group's address, e.g. https://www.facebook.com/groups/les-habitants-du-parc
+    pub url: String,
+    /// The group's name as shown on the network.
+    #[arg(long)]
+    pub name: String,
+    /// A residence the group is about (repeatable).
+    #[arg(long = "residence", required = true)]
+    pub residences: Vec<String>,
+    /// Member counts: DATE=COUNT (repeatable), e.g. --members 2026-01-01=312
+    #[arg(long = "members", value_parser = parse_members)]
+    pub members: Vec<(chrono::NaiveDate, u64)>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_members(raw: &str) -> Result<(chrono::NaiveDate, u64), String> {
+    let bad = || {
+        format!("« {raw} » : écrivez DATE=NOMBRE, par exemple 2026-01-01=312 (write DATE=COUNT)")
+    };
+    let (d, n) = raw.split_once('=').ok_or_else(bad)?;
+    let day = chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| bad())?;
+    let n = n.trim().parse().map_err(|_| bad())?;
+    Ok((day, n))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AmbassadorCommand {
+    /// Tenants who qualify as ambassadors; named only with their consent.
+    List(AmbassadorListArgs),
+    /// Records a person's consent to be named as an ambassador.
+    Consent(ConsentArgs),
+    /// Withdraws a person's consent.
+    Withdraw(WithdrawArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AmbassadorListArgs {
+    #[arg(long)]
+    pub period: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConsentArgs {
+    /// The person's pseudonym (p_…), as `relais ambassador list` shows it.
+    pub pseudonym: String,
+    /// The name they agreed to be shown under.
+    #[arg(long = "as")]
+    pub shown_as: String,
+    /// Who recorded the consent (an email).
+    #[arg(long)]
+    pub by: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WithdrawArgs {
+    pub pseudonym: String,
+    #[arg(long)]
+    pub by: String,
 }
 
 #[derive(Debug, Args)]

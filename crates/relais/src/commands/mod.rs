@@ -1,22 +1,29 @@
 //! One file per command; [`run`] dispatches. Commands print their result and
 //! return errors already worded in the user's language.
 
+mod ambassador;
 mod classify;
 mod classify_eval;
 mod classify_text;
 mod demo;
+mod group;
 mod import;
+mod kpi;
 mod label;
 mod person;
 mod residence;
 mod status;
+mod survey;
 mod territory;
 
 use anyhow::anyhow;
 use relais_core::Lang;
 use relais_store::SqlStore;
 
-use crate::cli::{Cli, Command, LabelCommand, PersonCommand, ResidenceCommand, TerritoryCommand};
+use crate::cli::{
+    AmbassadorCommand, Cli, Command, GroupCommand, LabelCommand, PersonCommand, ResidenceCommand,
+    SurveyCommand, TerritoryCommand,
+};
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let db = cli.db.as_str();
@@ -36,6 +43,18 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             residence::list(db, lang, args.json).await
         }
         Command::Person(PersonCommand::Erase(args)) => person::erase(db, lang, args).await,
+        Command::Kpi(args) => kpi::run(db, lang, args).await,
+        Command::Survey(SurveyCommand::Import(args)) => survey::import(db, lang, args).await,
+        Command::Group(GroupCommand::Declare(args)) => group::declare(db, lang, args).await,
+        Command::Ambassador(AmbassadorCommand::List(args)) => {
+            ambassador::list(db, lang, args).await
+        }
+        Command::Ambassador(AmbassadorCommand::Consent(args)) => {
+            ambassador::consent(db, lang, args).await
+        }
+        Command::Ambassador(AmbassadorCommand::Withdraw(args)) => {
+            ambassador::withdraw(db, lang, args).await
+        }
     }
 }
 

@@ -1,0 +1,373 @@
+//! Reads the KPI engine's [`Facts`]: one query per table, labels resolved (a
+//! person's label wins over the model's; among model labels, the most
+//! confident), each post's latest value of each metric, each tenant
+//! comment's first landlord reply.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use relais_core::{
+    AccountKind, Audience, AuthorKind, Category, Network, Sentiment, Theme, Urgency,
+};
+use relais_kpi::facts::{
+    AccountFact, CommentFact, Consent, Facts, Metrics, PostFact, ResidenceFact, SurveyFact,
+    SurveyScope, TerritoryFact,
+};
+
+use crate::error::{StoreError, corrupt, sql};
+use crate::sql_store::SqlStore;
+
+fn day(raw: &str, table: &'static str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
+        corrupt(table)(relais_core::DomainError::Invalid {
+            what: "day",
+            value: raw.to_string(),
+            expected: "YYYY-MM-DD",
+        })
+    })
+}
+
+fn code<T>(
+    parsed: Result<T, relais_core::DomainError>,
+    table: &'static str,
+) -> Result<T, StoreError> {
+    parsed.map_err(corrupt(table))
+}
+
+/// The best label of one subject's field so far: (human?, confidence, value).
+type Best = (bool, f64, String);
+
+fn keep(best: &mut Option<Best>, human: bool, confidence: f64, value: String) {
+    let better = match best {
+        None => true,
+        Some((h, c, _)) => (human && !*h) || (human == *h && confidence > *c),
+    };
+    if better {
+        *best = Some((human, confidence, value));
+    }
+}
+
+pub(crate) async fn kpi_facts(store: &SqlStore) -> Result<Facts, StoreError> {
+    let doing = "reading the facts for the KPIs";
+    let pool = store.pool();
+    let mut f = Facts::default();
+    let org: Option<(String,)> = sqlx::query_as("SELECT name FROM organisations ORDER BY siren")
+        .fetch_optional(pool)
+        .await
+        .map_err(sql(doing))?;
+    f.organisation = org.map(|o| o.0).unwrap_or_default();
+
+    let territories = crate::read::territories(store).await?;
+    let t_index: HashMap<String, usize> = territories
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str().to_string(), i))
+        .collect();
+    f.territories = territories
+        .iter()
+        .map(|t| TerritoryFact {
+            id: t.id.as_str().to_string(),
+            name: t.name.clone(),
+            direction: t
+                .kind
+                .parent()
+                .and_then(|p| t_index.get(p.as_str()).copied()),
+        })
+        .collect();
+    let residences = crate::read::residences(store).await?;
+    let r_index: HashMap<String, usize> = residences
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str().to_string(), i))
+        .collect();
+    f.residences = residences
+        .iter()
+        .map(|r| ResidenceFact {
+            id: r.id.as_str().to_string(),
+            name: r.name.clone(),
+            homes: r.homes.get(),
+            agency: t_index[r.agency.as_str()],
+        })
+        .collect();
+
+    let accounts: Vec<(String, String, String, String, Option<String>)> =
+        sqlx::query_as("SELECT id, network, kind, name, territory_id FROM accounts ORDER BY id")
+            .fetch_all(pool)
+            .await
+            .map_err(sql(doing))?;
+    let a_index: HashMap<String, usize> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.0.clone(), i))
+        .collect();
+    for (id, network, kind, name, territory) in accounts {
+        f.accounts.push(AccountFact {
+            id,
+            name,
+            network: code(Network::parse(&network), "accounts")?,
+            kind: code(AccountKind::parse(&kind), "accounts")?,
+            territory: territory.and_then(|t| t_index.get(&t).copied()),
+        });
+    }
+    let followers: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT account_id, day, count FROM follower_counts ORDER BY account_id, day",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(sql(doing))?;
+    for (a, d, c) in followers {
+        f.followers
+            .push((a_index[&a], day(&d, "follower_counts")?, c.max(0) as u64));
+    }
+
+    type PostRow = (
+        String,
+        String,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let posts: Vec<PostRow> = sqlx::query_as(
+        "SELECT id, account_id, published_at, text, permalink, residence_id, territory_id
+         FROM posts ORDER BY published_at, id",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(sql(doing))?;
+    let mut p_index: HashMap<String, usize> = HashMap::with_capacity(posts.len());
+    for (i, (id, account, published_at, text, permalink, residence, territory)) in
+        posts.into_iter().enumerate()
+    {
+        p_index.insert(id.clone(), i);
+        f.posts.push(PostFact {
+            id,
+            account: a_index[&account],
+            published_at,
+            text,
+            permalink,
+            residence: residence.and_then(|r| r_index.get(&r).copied()),
+            territory: territory.and_then(|t| t_index.get(&t).copied()),
+            metrics: Metrics::default(),
+            theme: None,
+            secondary_themes: Vec::new(),
+            audience: None,
+        });
+    }
+    metrics(store, &p_index, &mut f.posts).await?;
+    comments(store, &p_index, &r_index, &mut f).await?;
+    inputs(store, &t_index, &r_index, &mut f).await?;
+    Ok(f)
+}
+
+async fn metrics(
+    store: &SqlStore,
+    p_index: &HashMap<String, usize>,
+    posts: &mut [PostFact],
+) -> Result<(), StoreError> {
+    // Latest observation of each metric wins; views stand in for impressions.
+    let rows: Vec<(String, String, f64)> = sqlx::query_as(
+        "SELECT post_id, metric, value FROM metric_snapshots ORDER BY post_id, metric, observed_at",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql("reading metrics"))?;
+    for (post, metric, value) in rows {
+        let Some(&p) = p_index.get(&post) else {
+            continue;
+        };
+        let m = &mut posts[p].metrics;
+        let slot = match metric.as_str() {
+            "reactions" => &mut m.reactions,
+            "comments" => &mut m.comments,
+            "shares" => &mut m.shares,
+            "saves" => &mut m.saves,
+            "link_clicks" => &mut m.link_clicks,
+            "reach" => &mut m.reach,
+            "impressions" | "views" => &mut m.impressions,
+            _ => continue,
+        };
+        *slot = Some(value);
+    }
+    Ok(())
+}
+
+async fn comments(
+    store: &SqlStore,
+    p_index: &HashMap<String, usize>,
+    r_index: &HashMap<String, usize>,
+    f: &mut Facts,
+) -> Result<(), StoreError> {
+    let doing = "reading comments for the KPIs";
+    type CommentRow = (String, String, Option<String>, Option<String>, i64);
+    let rows: Vec<CommentRow> = sqlx::query_as(
+        "SELECT id, post_id, parent_id, author, created_at FROM comments ORDER BY created_at, id",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql(doing))?;
+    let mut c_index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
+    let mut replies: Vec<(String, i64)> = Vec::new();
+    for (id, post, parent, author, created_at) in rows {
+        let Some(&p) = p_index.get(&post) else {
+            continue;
+        };
+        if author.is_none() {
+            if let Some(parent) = parent {
+                replies.push((parent, created_at));
+            }
+        }
+        c_index.insert(id, f.comments.len());
+        f.comments.push(CommentFact {
+            post: p,
+            created_at,
+            author,
+            category: None,
+            urgency: None,
+            sentiment: None,
+            author_kind: None,
+            residence: None,
+            first_reply_at: None,
+        });
+    }
+    for (parent, at) in replies {
+        if let Some(&c) = c_index.get(&parent) {
+            let comment = &mut f.comments[c];
+            if comment.first_reply_at.is_none_or(|s| at < s) && at >= comment.created_at {
+                comment.first_reply_at = Some(at);
+            }
+        }
+    }
+    labels(store, p_index, &c_index, r_index, f).await
+}
+
+async fn labels(
+    store: &SqlStore,
+    p_index: &HashMap<String, usize>,
+    c_index: &HashMap<String, usize>,
+    r_index: &HashMap<String, usize>,
+    f: &mut Facts,
+) -> Result<(), StoreError> {
+    let rows: Vec<(String, String, String, String, String, Option<f64>)> = sqlx::query_as(
+        "SELECT subject_kind, subject_id, field, value, source, confidence FROM labels",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql("reading labels"))?;
+    const FIELDS: [&str; 7] = [
+        "theme",
+        "audience",
+        "category",
+        "urgency",
+        "sentiment",
+        "author_kind",
+        "residence",
+    ];
+    let mut best: HashMap<(bool, usize, usize), Option<Best>> = HashMap::new();
+    let mut human_secondary: HashMap<usize, Vec<Theme>> = HashMap::new();
+    let mut model_secondary: HashMap<usize, Vec<Theme>> = HashMap::new();
+    for (kind, subject, field, value, source, confidence) in rows {
+        let post = kind == "post";
+        let Some(&i) = (if post {
+            p_index.get(&subject)
+        } else {
+            c_index.get(&subject)
+        }) else {
+            continue;
+        };
+        let human = source == "human";
+        if field == "secondary_theme" && post {
+            let t = code(Theme::parse(&value), "labels")?;
+            if human {
+                human_secondary.entry(i).or_default().push(t)
+            } else {
+                model_secondary.entry(i).or_default().push(t)
+            }
+            continue;
+        }
+        let Some(fi) = FIELDS.iter().position(|x| *x == field) else {
+            continue;
+        };
+        keep(
+            best.entry((post, i, fi)).or_default(),
+            human,
+            confidence.unwrap_or(1.0),
+            value,
+        );
+    }
+    for ((post, i, fi), b) in best {
+        let Some((_, _, v)) = b else { continue };
+        let field = FIELDS[fi];
+        if post {
+            let p = &mut f.posts[i];
+            match field {
+                "theme" => p.theme = Some(code(Theme::parse(&v), "labels")?),
+                "audience" => p.audience = Some(code(Audience::parse(&v), "labels")?),
+                "residence" if p.residence.is_none() => p.residence = r_index.get(&v).copied(),
+                _ => {}
+            }
+        } else {
+            let c = &mut f.comments[i];
+            match field {
+                "category" => c.category = Some(code(Category::parse(&v), "labels")?),
+                "urgency" => c.urgency = Some(code(Urgency::parse(&v), "labels")?),
+                "sentiment" => c.sentiment = Some(code(Sentiment::parse(&v), "labels")?),
+                "author_kind" => c.author_kind = Some(code(AuthorKind::parse(&v), "labels")?),
+                "residence" => c.residence = r_index.get(&v).copied(),
+                _ => {}
+            }
+        }
+    }
+    for (i, themes) in model_secondary {
+        f.posts[i].secondary_themes = themes;
+    }
+    for (i, themes) in human_secondary {
+        f.posts[i].secondary_themes = themes;
+    }
+    Ok(())
+}
+
+async fn inputs(
+    store: &SqlStore,
+    t_index: &HashMap<String, usize>,
+    r_index: &HashMap<String, usize>,
+    f: &mut Facts,
+) -> Result<(), StoreError> {
+    let doing = "reading surveys and consents";
+    let surveys: Vec<(String, String, i64, String, f64, i64)> = sqlx::query_as(
+        "SELECT scope, scope_id, year, question, score, respondents FROM surveys
+         ORDER BY scope, scope_id, year, question",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql(doing))?;
+    for (scope, id, year, question, score, respondents) in surveys {
+        let scope = match scope.as_str() {
+            "territory" => t_index.get(&id).map(|&t| SurveyScope::Territory(t)),
+            _ => r_index.get(&id).map(|&r| SurveyScope::Residence(r)),
+        };
+        if let Some(scope) = scope {
+            f.surveys.push(SurveyFact {
+                scope,
+                year: year as i32,
+                question,
+                score,
+                respondents: respondents.clamp(0, i64::from(u32::MAX)) as u32,
+            });
+        }
+    }
+    let consents: Vec<(String, String)> =
+        sqlx::query_as("SELECT pseudonym, shown_as FROM ambassador_consents ORDER BY pseudonym")
+            .fetch_all(store.pool())
+            .await
+            .map_err(sql(doing))?;
+    f.consents = consents
+        .into_iter()
+        .map(|(pseudonym, shown_as)| Consent {
+            pseudonym,
+            shown_as,
+        })
+        .collect();
+    Ok(())
+}
