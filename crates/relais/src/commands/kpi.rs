@@ -102,7 +102,9 @@ fn print_table(rows: &[Row], lang: Lang) {
         let detail = if row.available {
             let sig = match (row.significant, row.slice.is_empty()) {
                 (Some(true), true) => lang.pick("  significatif", "  significant"),
-                (Some(true), false) => lang.pick("  ≠ reste (significatif)", "  ≠ rest (significant)"),
+                (Some(true), false) => {
+                    lang.pick("  ≠ reste (significatif)", "  ≠ rest (significant)")
+                }
                 _ => "",
             };
             format!(
