@@ -16,6 +16,7 @@ pub mod format;
 pub mod kpis;
 pub mod period;
 pub mod row;
+pub mod sample;
 pub mod slice;
 pub mod stats;
 

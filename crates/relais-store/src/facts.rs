@@ -213,10 +213,10 @@ async fn comments(
         let Some(&p) = p_index.get(&post) else {
             continue;
         };
-        if author.is_none() {
-            if let Some(parent) = parent {
-                replies.push((parent, created_at));
-            }
+        if author.is_none()
+            && let Some(parent) = parent
+        {
+            replies.push((parent, created_at));
         }
         c_index.insert(id, f.comments.len());
         f.comments.push(CommentFact {

@@ -65,6 +65,21 @@ pub enum Command {
     /// Ambassador candidates, and their consent to be named.
     #[command(subcommand)]
     Ambassador(AmbassadorCommand),
+    /// The presence audit: a self-contained HTML report (and PDF).
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The period (see relais kpi --help); the last twelve months of data by default.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Where to write the HTML report.
+    #[arg(long, default_value = "rapport.html")]
+    pub out: PathBuf,
+    /// Also print it to PDF through headless Chromium.
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! return errors already worded in the user's language.
 
 mod ambassador;
+mod audit;
 mod classify;
 mod classify_eval;
 mod classify_text;
@@ -44,6 +45,7 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         }
         Command::Person(PersonCommand::Erase(args)) => person::erase(db, lang, args).await,
         Command::Kpi(args) => kpi::run(db, lang, args).await,
+        Command::Audit(args) => audit::run(db, lang, args).await,
         Command::Survey(SurveyCommand::Import(args)) => survey::import(db, lang, args).await,
         Command::Group(GroupCommand::Declare(args)) => group::declare(db, lang, args).await,
         Command::Ambassador(AmbassadorCommand::List(args)) => {

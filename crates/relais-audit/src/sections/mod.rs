@@ -1,0 +1,128 @@
+//! The report's sections, in reading order. Each returns a `<section>` of
+//! HTML; a section whose data is missing says what to bring instead of
+//! drawing an empty chart.
+
+pub mod listening;
+pub mod outside;
+pub mod presence;
+pub mod tenants;
+
+use chrono::NaiveDate;
+
+use crate::html::esc;
+use crate::recommend::Recommendation;
+use crate::{Audit, number};
+
+/// The last known follower count of `account` on or before `day`.
+pub(crate) fn followers_on(a: &Audit, account: usize, day: NaiveDate) -> Option<u64> {
+    a.facts
+        .followers
+        .iter()
+        .filter(|(x, d, _)| *x == account && *d <= day)
+        .max_by_key(|(_, d, _)| *d)
+        .map(|(_, _, c)| *c)
+}
+
+pub fn cover(a: &Audit) -> String {
+    let f = a.facts;
+    let tenant_comments = f
+        .comments
+        .iter()
+        .filter(|c| !c.is_landlord() && a.period.contains(c.created_at))
+        .count() as u64;
+    let posts = f
+        .posts
+        .iter()
+        .filter(|p| a.period.contains(p.published_at))
+        .count() as u64;
+    format!(
+        "<header class=\"cover\"><p class=\"sub\">{}</p><h1>{}</h1><p>{} <strong>{}</strong> — {} {} {}, {} {} {}, {} {}.</p></header>\n\
+<nav class=\"toc\" aria-label=\"{}\"><ol>{}</ol></nav>\n",
+        a.t(
+            "Audit de présence sur les réseaux sociaux",
+            "Social-network presence audit"
+        ),
+        esc(&f.organisation),
+        a.t("Période", "Period"),
+        esc(a.period.label()),
+        number(posts, a.lang),
+        a.t("publications", "posts"),
+        a.t("analysées", "analysed"),
+        number(tenant_comments, a.lang),
+        a.t("commentaires du public", "comments from the public"),
+        a.t("lus", "read"),
+        number(f.residences.len() as u64, a.lang),
+        a.t("résidences", "residences"),
+        a.t("Sommaire", "Contents"),
+        TOC.iter()
+            .map(|(id, fr, en)| format!("<li><a href=\"#{id}\">{}</a></li>", esc(a.t(fr, en))))
+            .collect::<String>()
+    )
+}
+
+const TOC: &[(&str, &str, &str)] = &[
+    ("synthese", "Synthèse", "Summary"),
+    ("reseaux", "Présence par réseau", "Presence by network"),
+    (
+        "pourquoi",
+        "Pourquoi un locataire s'abonnerait-il ?",
+        "Why would a tenant follow?",
+    ),
+    ("parole", "La parole des locataires", "The tenants' voice"),
+    ("ecoute", "Écoute et réponses", "Listening"),
+    ("proximite", "Proximité", "Proximity"),
+    ("terrain", "Terrain et numérique", "Field and digital"),
+    (
+        "satisfaction",
+        "Satisfaction et engagement",
+        "Satisfaction and engagement",
+    ),
+    (
+        "collaborateurs",
+        "Collaborateurs et groupes",
+        "Collaborators and groups",
+    ),
+    ("ambassadeurs", "Ambassadeurs", "Ambassadors"),
+    ("recommandations", "Recommandations", "Recommendations"),
+];
+
+pub fn summary(a: &Audit, recos: &[Recommendation]) -> String {
+    let mut s = format!(
+        "<section id=\"synthese\"><h2>{}</h2>\n",
+        a.t(
+            "Synthèse : les cinq constats qui comptent",
+            "Summary: the five findings that matter"
+        )
+    );
+    if recos.is_empty() {
+        s.push_str(&crate::html::missing(a.t(
+            "Pas assez de données pour un constat : importez les exports de vos pages (relais import) puis classez les textes (relais classify).",
+            "Not enough data for a finding: import your pages' exports (relais import) then classify the texts (relais classify).",
+        )));
+    }
+    s.push_str("<ol class=\"findings\">\n");
+    for r in recos.iter().take(5) {
+        s.push_str(&format!(
+            "<li><span class=\"fig\">{}</span>{} <a href=\"#{}\">{}</a></li>\n",
+            esc(&r.figure),
+            esc(&r.finding),
+            r.anchor,
+            a.t("→ recommandation", "→ recommendation")
+        ));
+    }
+    s.push_str("</ol></section>\n");
+    s
+}
+
+pub fn footer(a: &Audit) -> String {
+    format!(
+        "<footer><p>{} {} {}. {}</p></footer>\n",
+        a.t("Rapport écrit par relais le", "Report written by relais on"),
+        a.written.format("%d/%m/%Y"),
+        a.t("à partir des données de la base", "from the database's data"),
+        esc(a.t(
+            "Les indicateurs suivent les définitions de relais (kpis.md) ; chaque valeur est donnée avec le nombre d'éléments qui la fondent et, pour les taux comparés, un intervalle de confiance à 95 % et un test de différence. Les auteurs de commentaires sont pseudonymisés ; seuls les ambassadeurs ayant donné leur accord sont nommés.",
+            "KPIs follow relais's definitions (kpis.md); every value comes with the number of items behind it and, for compared rates, a 95% confidence interval and a test of difference. Commenters are pseudonymised; only ambassadors who agreed are named.",
+        ))
+    )
+}
