@@ -113,6 +113,13 @@ impl DbUrl {
     }
 
     /// The URL with any password replaced by `***`, for messages.
+    /// The database file of a SQLite URL (`None` in memory or on PostgreSQL).
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        let path = self.url.strip_prefix("sqlite://")?;
+        let path = path.split(['?', '&']).next().unwrap_or(path);
+        (!path.is_empty() && !path.contains(":memory:")).then(|| std::path::PathBuf::from(path))
+    }
+
     pub fn redacted(&self) -> String {
         redact(&self.url)
     }

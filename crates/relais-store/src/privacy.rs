@@ -46,6 +46,11 @@ pub(crate) async fn erase_person(store: &SqlStore, person: &Pseudonym) -> Result
         .await
         .map_err(sql(doing))?
         .rows_affected();
+    sqlx::query("DELETE FROM ambassador_consents WHERE pseudonym = $1")
+        .bind(person.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(sql(doing))?;
     sqlx::query("DELETE FROM authors WHERE pseudonym = $1")
         .bind(person.as_str())
         .execute(&mut *tx)

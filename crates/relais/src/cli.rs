@@ -196,6 +196,9 @@ pub struct DemoArgs {
     /// Seed of the generator: same seed, same landlord, byte for byte.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Where to write the demo's audit (next to the database file by default).
+    #[arg(long)]
+    pub audit: Option<std::path::PathBuf>,
     /// Last day of the demo's two years (YYYY-MM-DD); a fixed day by default.
     #[arg(long, value_parser = parse_date)]
     pub until: Option<chrono::NaiveDate>,

@@ -20,6 +20,8 @@ mod metrics;
 mod people;
 mod posts;
 pub mod rng;
+mod survey;
+pub use survey::surveys;
 
 use chrono::{Duration, NaiveDate};
 

@@ -19,6 +19,7 @@ struct DemoReport<'a> {
     until: String,
     organisation: &'a str,
     created: &'a WriteSummary,
+    audit: String,
 }
 
 pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
@@ -30,7 +31,21 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
         .replace_with_demo(cfg.seed, &cfg.secret(), &data)
         .await
         .map_err(store_err(lang))?;
+    let surveys = relais_core::demo::surveys(&cfg, &data.territories);
+    store
+        .import_surveys(&surveys)
+        .await
+        .map_err(store_err(lang))?;
     store.close().await;
+    let audit_path = match &args.audit {
+        Some(p) => p.clone(),
+        None => relais_store::DbUrl::parse(db)
+            .ok()
+            .and_then(|u| u.sqlite_file())
+            .and_then(|f| f.parent().map(|d| d.join("audit-demo.html")))
+            .unwrap_or_else(|| "audit-demo.html".into()),
+    };
+    let audit = super::audit::write(db, lang, None, &audit_path).await?;
     let organisation = data.organisation.as_ref().map_or("", |o| o.name.as_str());
     if args.json {
         return json(&DemoReport {
@@ -39,6 +54,7 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
             until: cfg.until.to_string(),
             organisation,
             created: &created,
+            audit: audit.display().to_string(),
         });
     }
     let n = |v: u64| number(i64::try_from(v).unwrap_or(i64::MAX), lang);
@@ -101,6 +117,15 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
         format!(" --db {}", relais_store::redact(db))
     };
     println!();
+    println!(
+        "{} {}",
+        lang.pick(
+            "Audit de présence de la démo :",
+            "The demo's presence audit:"
+        ),
+        audit.display()
+    );
+    println!();
     println!("{}", lang.pick("Et maintenant :", "What next:"));
     println!(
         "  relais status{db_arg}            {}",
@@ -113,6 +138,10 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
     println!(
         "  relais residence list{db_arg}    {}",
         lang.pick("les 60 résidences", "the 60 residences")
+    );
+    println!(
+        "  relais kpi --slice network{db_arg} {}",
+        lang.pick("les indicateurs par réseau", "the KPIs by network")
     );
     Ok(())
 }

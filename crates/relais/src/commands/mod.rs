@@ -2,7 +2,7 @@
 //! return errors already worded in the user's language.
 
 mod ambassador;
-mod audit;
+pub mod audit;
 mod classify;
 mod classify_eval;
 mod classify_text;

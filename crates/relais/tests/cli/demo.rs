@@ -91,7 +91,9 @@ fn demo_gives_the_same_counts_on_postgresql_as_on_sqlite() {
         return;
     };
     let lite = TestDb::sqlite();
-    relais(&pg.url, &["demo", "--seed", "7"]).ok();
+    let dir = tempfile::tempdir().unwrap();
+    let audit = dir.path().join("audit.html").display().to_string();
+    relais(&pg.url, &["demo", "--seed", "7", "--audit", &audit]).ok();
     relais(&lite.url, &["demo", "--seed", "7"]).ok();
     let a = relais(&pg.url, &["status", "--json"]).ok().json();
     let b = relais(&lite.url, &["status", "--json"]).ok().json();
@@ -99,7 +101,7 @@ fn demo_gives_the_same_counts_on_postgresql_as_on_sqlite() {
     assert_eq!(a["counts"], b["counts"]);
     // Two runs on PostgreSQL give identical tables too.
     let first = dump(&pg.url);
-    relais(&pg.url, &["demo", "--seed", "7"]).ok();
+    relais(&pg.url, &["demo", "--seed", "7", "--audit", &audit]).ok();
     assert!(
         first == dump(&pg.url),
         "a second demo run changed PostgreSQL data"
