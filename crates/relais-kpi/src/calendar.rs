@@ -50,7 +50,12 @@ pub fn public_holidays(year: i32) -> [NaiveDate; 11] {
 }
 
 pub fn is_public_holiday(day: NaiveDate) -> bool {
-    public_holidays(day.year()).contains(&day)
+    match (day.month(), day.day()) {
+        (1, 1) | (5, 1) | (5, 8) | (7, 14) | (8, 15) | (11, 1) | (11, 11) | (12, 25) => true,
+        // Easter Monday to Whit Monday fall between 23 March and 14 June.
+        (3..=6, _) => public_holidays(day.year()).contains(&day),
+        _ => false,
+    }
 }
 
 /// Is `day` a working day (Monday to Friday, not a public holiday)?

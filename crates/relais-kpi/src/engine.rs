@@ -29,51 +29,16 @@ pub struct Query {
     pub lang: Lang,
 }
 
-/// What a KPI measures on one group of items.
-#[derive(Debug, Clone)]
+/// How a KPI summarises the per-item values of a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
-    /// `k` out of `n`: Wilson interval, two-proportion test.
-    Share { k: u64, n: u64 },
-    /// The median of per-item values: order-statistic interval, Mann–Whitney test.
-    Median(Vec<f64>),
-    /// The mean of per-item values: normal interval, Mann–Whitney test.
-    Mean(Vec<f64>),
-}
-
-impl Measure {
-    fn n(&self) -> u64 {
-        match self {
-            Measure::Share { n, .. } => *n,
-            Measure::Median(v) | Measure::Mean(v) => v.len() as u64,
-        }
-    }
-
-    /// The value and interval, `None` when there is nothing to measure.
-    fn value(&mut self) -> Option<(f64, Option<(f64, f64)>)> {
-        match self {
-            Measure::Share { k, n } => {
-                (*n > 0).then(|| (*k as f64 / *n as f64, stats::wilson(*k, *n)))
-            }
-            Measure::Median(v) => {
-                let m = stats::median(v)?;
-                Some((m, stats::median_interval(v)))
-            }
-            Measure::Mean(v) => stats::mean(v),
-        }
-    }
-
-    /// Two-sided p-value of this group against `rest`.
-    fn test(&self, rest: &Measure) -> Option<f64> {
-        match (self, rest) {
-            (Measure::Share { k, n }, Measure::Share { k: k2, n: n2 }) => {
-                stats::two_proportions(*k, *n, *k2, *n2)
-            }
-            (Measure::Median(a) | Measure::Mean(a), Measure::Median(b) | Measure::Mean(b)) => {
-                stats::mann_whitney(a, b)
-            }
-            _ => None,
-        }
-    }
+    /// Items valued 1 out of items valued 0 or 1: Wilson interval,
+    /// two-proportion test against the rest.
+    Share,
+    /// The median: order-statistic interval, Mann–Whitney test.
+    Median,
+    /// The mean: normal interval, Mann–Whitney test.
+    Mean,
 }
 
 /// The data of one computation: the facts, the query, and the items in the period.
@@ -175,16 +140,23 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// One row per group: `measure` of the group, tested against the rest
-    /// of the items when the query slices. `empty` says why a group with
-    /// nothing to measure has no value.
+    /// One row per group: the `measure` of the items' values (`None`: the
+    /// item has no value), tested against the rest of the items when the
+    /// query slices. `empty` says why a group with nothing to measure (of
+    /// so many items) has no value.
+    ///
+    /// Values are computed once; a group is tested against the rest through
+    /// the ranks of all values (Mann–Whitney) or the totals (shares), so a
+    /// slice with many groups costs no more than one pass per group.
+    #[allow(clippy::too_many_arguments)]
     pub fn measured(
         &self,
         kpi: &'static str,
         unit: Option<&'static str>,
         all: &[usize],
         groups: BTreeMap<Vec<String>, Vec<usize>>,
-        measure: impl Fn(&[usize]) -> Measure,
+        measure: Measure,
+        value: impl Fn(usize) -> Option<f64>,
         empty: impl Fn(usize) -> String,
     ) -> Vec<Row> {
         let groups = if self.q.dims.is_empty() {
@@ -193,6 +165,26 @@ impl<'a> Cx<'a> {
             groups
         };
         let sliced = !self.q.dims.is_empty() && groups.len() > 1;
+        // Values and ranks of every item, by position in `all` (sorted).
+        let values: Vec<Option<f64>> = all.iter().map(|&i| value(i)).collect();
+        let present: Vec<f64> = values.iter().flatten().copied().collect();
+        let ranks = if sliced && measure != Measure::Share {
+            stats::ranks(&present)
+        } else {
+            Vec::new()
+        };
+        let mut rank_of = vec![0.0; values.len()];
+        let mut next = 0;
+        for (slot, v) in rank_of.iter_mut().zip(&values) {
+            if v.is_some() {
+                *slot = ranks.get(next).copied().unwrap_or(0.0);
+                next += 1;
+            }
+        }
+        let (total_k, total_n) = (
+            present.iter().filter(|&&v| v > 0.5).count() as u64,
+            present.len() as u64,
+        );
         groups
             .into_iter()
             .map(|(key, items)| {
@@ -200,21 +192,44 @@ impl<'a> Cx<'a> {
                 if let Some(u) = unit {
                     row = row.unit(u);
                 }
-                let mut m = measure(&items);
-                match m.value() {
-                    Some((v, interval)) => {
-                        let mut row = row.value(v, m.n(), interval);
-                        if sliced {
-                            let rest: Vec<usize> = all
-                                .iter()
-                                .copied()
-                                .filter(|i| items.binary_search(i).is_err())
-                                .collect();
-                            row = row.tested(m.test(&measure(&rest)));
-                        }
-                        row
+                let positions: Vec<usize> = items
+                    .iter()
+                    .filter_map(|i| all.binary_search(i).ok())
+                    .collect();
+                let mut vals: Vec<f64> = positions.iter().filter_map(|&p| values[p]).collect();
+                let n = vals.len() as u64;
+                let measured = match measure {
+                    Measure::Share => {
+                        let k = vals.iter().filter(|&&v| v > 0.5).count() as u64;
+                        (n > 0).then(|| (k as f64 / n as f64, stats::wilson(k, n), k))
                     }
-                    None => row.missing(m.n(), empty(items.len())),
+                    Measure::Median => {
+                        stats::median(&mut vals).map(|m| (m, stats::median_interval(&vals), 0))
+                    }
+                    Measure::Mean => stats::mean(&vals).map(|(m, i)| (m, i, 0)),
+                };
+                match measured {
+                    Some((v, interval, k)) => {
+                        let row = row.value(v, n, interval);
+                        if !sliced {
+                            return row;
+                        }
+                        let p = match measure {
+                            Measure::Share => {
+                                stats::two_proportions(k, n, total_k - k, total_n - n)
+                            }
+                            _ => {
+                                let r1: f64 = positions
+                                    .iter()
+                                    .filter(|&&p| values[p].is_some())
+                                    .map(|&p| rank_of[p])
+                                    .sum();
+                                stats::mann_whitney_from_ranks(r1, n, total_n - n)
+                            }
+                        };
+                        row.tested(p)
+                    }
+                    None => row.missing(n, empty(items.len())),
                 }
             })
             .collect()

@@ -14,6 +14,20 @@ pub struct Period {
     /// Inclusive.
     pub end: NaiveDate,
     label: String,
+    /// Unix bounds of the Paris days, `[from, until)`, so that testing an
+    /// instant costs two comparisons.
+    from: i64,
+    until: i64,
+}
+
+/// The instant a Paris day starts.
+fn paris_midnight(d: NaiveDate) -> i64 {
+    let naive = d.and_hms_opt(0, 0, 0).expect("midnight");
+    match Paris.from_local_datetime(&naive) {
+        chrono::LocalResult::Single(t) | chrono::LocalResult::Ambiguous(t, _) => t.timestamp(),
+        // Paris never skips midnight; be safe anyway.
+        chrono::LocalResult::None => naive.and_utc().timestamp() - 3600,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,7 +49,21 @@ impl Period {
         } else {
             format!("{start}..{end}")
         };
-        Self { start, end, label }
+        Self::labelled(start, end, label)
+    }
+
+    fn labelled(start: NaiveDate, end: NaiveDate, label: String) -> Self {
+        let (from, until) = (
+            paris_midnight(start),
+            paris_midnight(end + Duration::days(1)),
+        );
+        Self {
+            start,
+            end,
+            label,
+            from,
+            until,
+        }
     }
 
     pub fn parse(raw: &str) -> Result<Self, PeriodError> {
@@ -47,18 +75,10 @@ impl Period {
             if end < start {
                 return Err(err());
             }
-            return Ok(Self {
-                start,
-                end,
-                label: s.to_string(),
-            });
+            return Ok(Self::labelled(start, end, s.to_string()));
         }
         let (start, end) = one(s).ok_or_else(err)?;
-        Ok(Self {
-            start,
-            end,
-            label: s.to_string(),
-        })
+        Ok(Self::labelled(start, end, s.to_string()))
     }
 
     /// The twelve whole months ending with the month of `last`.
@@ -74,7 +94,7 @@ impl Period {
     }
 
     pub fn contains(&self, unix: i64) -> bool {
-        self.contains_day(paris_day(unix))
+        self.from <= unix && unix < self.until
     }
 
     pub fn days(&self) -> i64 {
@@ -196,6 +216,33 @@ mod tests {
         );
         let p = Period::parse("2026-01-15..2026-03-31").unwrap();
         assert_eq!(p.days(), 76);
+    }
+
+    #[test]
+    fn instants_are_in_the_period_by_their_paris_day() {
+        let p = Period::parse("2026-03").unwrap();
+        // 28 Feb 23:30 UTC is 1 March 00:30 in Paris; 31 March 22:30 UTC is 1 April 00:30.
+        assert!(
+            p.contains(
+                Utc.with_ymd_and_hms(2026, 2, 28, 23, 30, 0)
+                    .unwrap()
+                    .timestamp()
+            )
+        );
+        assert!(
+            !p.contains(
+                Utc.with_ymd_and_hms(2026, 3, 31, 22, 30, 0)
+                    .unwrap()
+                    .timestamp()
+            )
+        );
+        assert!(
+            p.contains(
+                Utc.with_ymd_and_hms(2026, 3, 31, 21, 30, 0)
+                    .unwrap()
+                    .timestamp()
+            )
+        );
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn two_proportions(k1: u64, n1: u64, k2: u64, n2: u64) -> Option<f64> {
 }
 
 /// Average ranks (1-based) of `values`, ties sharing their mean rank.
-fn ranks(values: &[f64]) -> Vec<f64> {
+pub fn ranks(values: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..values.len()).collect();
     order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
     let mut out = vec![0.0; values.len()];
@@ -124,15 +124,20 @@ pub fn mann_whitney(a: &[f64], b: &[f64]) -> Option<f64> {
     }
     let all: Vec<f64> = a.iter().chain(b).copied().collect();
     let r = ranks(&all);
-    let (n1, n2) = (a.len() as f64, b.len() as f64);
     let r1: f64 = r[..a.len()].iter().sum();
-    let u = r1 - n1 * (n1 + 1.0) / 2.0;
-    let mu = n1 * n2 / 2.0;
-    let sigma = (n1 * n2 * (n1 + n2 + 1.0) / 12.0).sqrt();
-    if sigma == 0.0 {
-        return Some(1.0);
+    mann_whitney_from_ranks(r1, a.len() as u64, b.len() as u64)
+}
+
+/// Two-sided p-value of the Mann–Whitney U test from the rank sum `r1` of
+/// the first sample (`n1` values) among all `n1 + n2` values.
+pub fn mann_whitney_from_ranks(r1: f64, n1: u64, n2: u64) -> Option<f64> {
+    if n1 < 2 || n2 < 2 {
+        return None;
     }
-    Some(2.0 * (1.0 - normal_cdf(((u - mu).abs()) / sigma)))
+    let (n1, n2) = (n1 as f64, n2 as f64);
+    let u = r1 - n1 * (n1 + 1.0) / 2.0;
+    let sigma = (n1 * n2 * (n1 + n2 + 1.0) / 12.0).sqrt();
+    Some(2.0 * (1.0 - normal_cdf((u - n1 * n2 / 2.0).abs() / sigma)))
 }
 
 /// Spearman's rank correlation, with its Fisher-z 95 % interval (n ≥ 4).
@@ -177,6 +182,18 @@ impl SplitMix {
     }
 }
 
+/// The median by selection, in linear time (the values are reordered).
+fn quick_median(v: &mut [f64]) -> f64 {
+    let n = v.len();
+    let (_, &mut hi, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    if n % 2 == 1 {
+        hi
+    } else {
+        let lo = v[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (lo + hi) / 2.0
+    }
+}
+
 /// Resamples of the bootstrap.
 const RESAMPLES: usize = 400;
 
@@ -191,7 +208,7 @@ pub fn ratio_of_medians_interval(a: &[f64], b: &[f64]) -> Option<(f64, f64)> {
     for _ in 0..RESAMPLES {
         ra.iter_mut().for_each(|v| *v = a[rng.below(a.len())]);
         rb.iter_mut().for_each(|v| *v = b[rng.below(b.len())]);
-        let (ma, mb) = (median(&mut ra)?, median(&mut rb)?);
+        let (ma, mb) = (quick_median(&mut ra), quick_median(&mut rb));
         if mb > 0.0 {
             ratios.push(ma / mb);
         }

@@ -309,3 +309,32 @@ fn missing_data_is_never_zero() {
         );
     }
 }
+
+#[test]
+fn a_slice_of_a_share_is_tested_against_the_rest_by_two_proportions() {
+    // Facebook: P0, P5 of P0, P1, P2, P5 for tenants (2/4); LinkedIn 0/2.
+    // Pooled 1/3, se = √(1/3 · 2/3 · (1/4 + 1/2)) = √(1/6), z = 0.5 / √(1/6) = 1.2247,
+    // p = 2 (1 − Φ(1.2247)) = 0.2207.
+    let r = rows("tenant_post_share", "network");
+    let fb = r
+        .iter()
+        .find(|r| r.at("network") == Some("facebook"))
+        .unwrap();
+    is(fb, 0.5, 4);
+    assert!((fb.p_value.unwrap() - 0.2207).abs() < 1e-3, "{fb:?}");
+    assert_eq!(fb.significant, Some(false));
+}
+
+#[test]
+fn a_slice_of_a_median_is_tested_against_the_rest_by_mann_whitney() {
+    // E/F: Facebook 0.06, 0.03, 0.00909, 0.1; LinkedIn 0.08, 0.1. Ranks of all six:
+    // 0.00909→1, 0.03→2, 0.06→3, 0.08→4, 0.1 and 0.1→5.5. Facebook's rank sum 11.5,
+    // U = 11.5 − 10 = 1.5, μ = 4, σ = √(4·2·7/12) = 2.1602, z = 1.1573, p = 0.2472.
+    let r = rows("engagement_rate_followers", "network");
+    let fb = r
+        .iter()
+        .find(|r| r.at("network") == Some("facebook"))
+        .unwrap();
+    is(fb, (0.03 + 0.06) / 2.0, 4);
+    assert!((fb.p_value.unwrap() - 0.2472).abs() < 1e-3, "{fb:?}");
+}

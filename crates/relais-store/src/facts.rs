@@ -34,19 +34,6 @@ fn code<T>(
     parsed.map_err(corrupt(table))
 }
 
-/// The best label of one subject's field so far: (human?, confidence, value).
-type Best = (bool, f64, String);
-
-fn keep(best: &mut Option<Best>, human: bool, confidence: f64, value: String) {
-    let better = match best {
-        None => true,
-        Some((h, c, _)) => (human && !*h) || (human == *h && confidence > *c),
-    };
-    if better {
-        *best = Some((human, confidence, value));
-    }
-}
-
 pub(crate) async fn kpi_facts(store: &SqlStore) -> Result<Facts, StoreError> {
     let doing = "reading the facts for the KPIs";
     let pool = store.pool();
@@ -156,6 +143,7 @@ pub(crate) async fn kpi_facts(store: &SqlStore) -> Result<Facts, StoreError> {
         });
     }
     metrics(store, &p_index, &mut f.posts).await?;
+    post_labels(store, &p_index, &r_index, &mut f).await?;
     comments(store, &p_index, &r_index, &mut f).await?;
     inputs(store, &t_index, &r_index, &mut f).await?;
     Ok(f)
@@ -193,6 +181,85 @@ async fn metrics(
     Ok(())
 }
 
+/// The model's labels of one kind of subject, one column per field: a
+/// subject has at most one model label per field (a new classification
+/// replaces the old one), so a pivot is exact. A person's labels are read
+/// apart and win (see [`human_labels`]).
+fn model_pivot(kind: &str, fields: &[&str]) -> String {
+    let columns: Vec<String> = fields
+        .iter()
+        .map(|f| format!("MAX(CASE WHEN field = '{f}' THEN value END) AS {f}"))
+        .collect();
+    format!(
+        "SELECT subject_id, {} FROM labels WHERE subject_kind = '{kind}' AND source = 'model' GROUP BY subject_id",
+        columns.join(", ")
+    )
+}
+
+async fn post_labels(
+    store: &SqlStore,
+    p_index: &HashMap<String, usize>,
+    r_index: &HashMap<String, usize>,
+    f: &mut Facts,
+) -> Result<(), StoreError> {
+    let doing = "reading post labels";
+    let query = model_pivot("post", &["theme", "audience", "residence"]);
+    type PostLabels = (String, Option<String>, Option<String>, Option<String>);
+    let rows: Vec<PostLabels> = sqlx::query_as(sqlx::AssertSqlSafe(query))
+        .fetch_all(store.pool())
+        .await
+        .map_err(sql(doing))?;
+    for (id, theme, audience, residence) in rows {
+        let Some(&i) = p_index.get(&id) else { continue };
+        let p = &mut f.posts[i];
+        p.theme = theme
+            .map(|v| code(Theme::parse(&v), "labels"))
+            .transpose()?;
+        p.audience = audience
+            .map(|v| code(Audience::parse(&v), "labels"))
+            .transpose()?;
+        if p.residence.is_none() {
+            p.residence = residence.and_then(|r| r_index.get(&r).copied());
+        }
+    }
+    // Secondary themes: a person's set replaces the model's.
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT subject_id, value, source FROM labels
+         WHERE subject_kind = 'post' AND field = 'secondary_theme' ORDER BY subject_id, source, value",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql(doing))?;
+    let mut human: HashMap<usize, Vec<Theme>> = HashMap::new();
+    let mut model: HashMap<usize, Vec<Theme>> = HashMap::new();
+    for (id, value, source) in rows {
+        let Some(&i) = p_index.get(&id) else { continue };
+        let t = code(Theme::parse(&value), "labels")?;
+        if source == "human" {
+            human.entry(i).or_default().push(t)
+        } else {
+            model.entry(i).or_default().push(t)
+        }
+    }
+    for (i, themes) in model.into_iter().chain(human) {
+        f.posts[i].secondary_themes = themes;
+    }
+    Ok(())
+}
+
+/// Field and record separators of the packed comment rows (ASCII unit and
+/// record separators: no id, pseudonym, code or timestamp contains them).
+const UNIT: char = '\u{1f}';
+const RECORD: char = '\u{1e}';
+
+/// People's comments (not the landlord's replies), each with its model
+/// labels and the time of the landlord's first reply; then a person's
+/// labels over the model's.
+///
+/// A landlord has hundreds of thousands of comments, and the drivers pay a
+/// per-row cost (a channel hop, a decoded value per column) that dwarfs the
+/// database's own work: the database packs every comment into one text
+/// value (`UNIT` between fields, `RECORD` between comments), parsed here.
 async fn comments(
     store: &SqlStore,
     p_index: &HashMap<String, usize>,
@@ -200,132 +267,151 @@ async fn comments(
     f: &mut Facts,
 ) -> Result<(), StoreError> {
     let doing = "reading comments for the KPIs";
-    type CommentRow = (String, String, Option<String>, Option<String>, i64);
-    let rows: Vec<CommentRow> = sqlx::query_as(
-        "SELECT id, post_id, parent_id, author, created_at FROM comments ORDER BY created_at, id",
-    )
-    .fetch_all(store.pool())
-    .await
-    .map_err(sql(doing))?;
-    let mut c_index: HashMap<String, usize> = HashMap::with_capacity(rows.len());
-    let mut replies: Vec<(String, i64)> = Vec::new();
-    for (id, post, parent, author, created_at) in rows {
-        let Some(&p) = p_index.get(&post) else {
-            continue;
-        };
-        if author.is_none()
-            && let Some(parent) = parent
-        {
-            replies.push((parent, created_at));
-        }
-        c_index.insert(id, f.comments.len());
-        f.comments.push(CommentFact {
-            post: p,
+    let fields = "x.id, x.post_id, CAST(x.created_at AS TEXT), x.author, CAST(r.first_reply AS TEXT), \
+                  l.category, l.urgency, l.sentiment, l.author_kind, l.residence";
+    let packed_row = fields
+        .split(", ")
+        .map(|c| format!("COALESCE({c}, '')"))
+        .collect::<Vec<_>>()
+        .join(" || char(31) || ");
+    let (packed_row, aggregate) = match store.backend() {
+        crate::Backend::Sqlite => (packed_row, "group_concat(row, char(30))"),
+        crate::Backend::Postgres => (
+            packed_row.replace("char(31)", "chr(31)"),
+            "string_agg(row, chr(30))",
+        ),
+    };
+    let query = format!(
+        "SELECT {aggregate} FROM (SELECT {packed_row} AS row
+         FROM comments x
+         LEFT JOIN (SELECT parent_id, MIN(created_at) AS first_reply FROM comments
+                    WHERE author IS NULL AND parent_id IS NOT NULL GROUP BY parent_id) r
+                ON r.parent_id = x.id
+         LEFT JOIN ({}) l ON l.subject_id = x.id
+         WHERE x.author IS NOT NULL) packed",
+        model_pivot(
+            "comment",
+            &[
+                "category",
+                "urgency",
+                "sentiment",
+                "author_kind",
+                "residence"
+            ]
+        )
+    );
+    let packed: Option<(Option<String>,)> = sqlx::query_as(sqlx::AssertSqlSafe(query))
+        .fetch_optional(store.pool())
+        .await
+        .map_err(sql(doing))?;
+    let packed = packed.and_then(|p| p.0).unwrap_or_default();
+    let bad = |what: &str| {
+        corrupt("comments")(relais_core::DomainError::Invalid {
+            what: "comment row",
+            value: what.chars().take(80).collect(),
+            expected: "ten fields",
+        })
+    };
+    let opt = |v: &str| (!v.is_empty()).then(|| v.to_string());
+    let mut rows: Vec<(i64, &str, CommentFact)> = Vec::new();
+    for record in packed.split(RECORD).filter(|r| !r.is_empty()) {
+        let v: Vec<&str> = record.split(UNIT).collect();
+        let [
+            id,
+            post,
             created_at,
             author,
-            category: None,
-            urgency: None,
-            sentiment: None,
-            author_kind: None,
-            residence: None,
-            first_reply_at: None,
-        });
+            reply,
+            category,
+            urgency,
+            sentiment,
+            kind,
+            residence,
+        ] = v[..]
+        else {
+            return Err(bad(record));
+        };
+        let Some(&p) = p_index.get(post) else {
+            continue;
+        };
+        let created_at: i64 = created_at.parse().map_err(|_| bad(record))?;
+        let reply: Option<i64> = opt(reply)
+            .map(|r| r.parse())
+            .transpose()
+            .map_err(|_| bad(record))?;
+        let parse = |v: &str| opt(v);
+        rows.push((
+            created_at,
+            id,
+            CommentFact {
+                post: p,
+                created_at,
+                author: Some(author.to_string()),
+                category: parse(category)
+                    .map(|v| code(Category::parse(&v), "labels"))
+                    .transpose()?,
+                urgency: parse(urgency)
+                    .map(|v| code(Urgency::parse(&v), "labels"))
+                    .transpose()?,
+                sentiment: parse(sentiment)
+                    .map(|v| code(Sentiment::parse(&v), "labels"))
+                    .transpose()?,
+                author_kind: parse(kind)
+                    .map(|v| code(AuthorKind::parse(&v), "labels"))
+                    .transpose()?,
+                residence: r_index.get(residence).copied(),
+                // A reply cannot precede its comment; a clock error is not an answer.
+                first_reply_at: reply.filter(|&r| r >= created_at),
+            },
+        ));
     }
-    for (parent, at) in replies {
-        if let Some(&c) = c_index.get(&parent) {
-            let comment = &mut f.comments[c];
-            if comment.first_reply_at.is_none_or(|s| at < s) && at >= comment.created_at {
-                comment.first_reply_at = Some(at);
+    // The same order on every backend: by time, then id.
+    rows.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let humans = human_labels(store).await?;
+    let mut c_index: HashMap<String, usize> = HashMap::new();
+    f.comments.reserve(rows.len());
+    for (_, id, comment) in rows {
+        if !humans.is_empty() {
+            c_index.insert(id.to_string(), f.comments.len());
+        }
+        f.comments.push(comment);
+    }
+    for (kind, id, field, value) in humans {
+        if kind == "post" {
+            let Some(&i) = p_index.get(&id) else { continue };
+            let p = &mut f.posts[i];
+            match field.as_str() {
+                "theme" => p.theme = Some(code(Theme::parse(&value), "labels")?),
+                "audience" => p.audience = Some(code(Audience::parse(&value), "labels")?),
+                "residence" => p.residence = r_index.get(&value).copied().or(p.residence),
+                _ => {}
+            }
+        } else if let Some(&i) = c_index.get(&id) {
+            let c = &mut f.comments[i];
+            match field.as_str() {
+                "category" => c.category = Some(code(Category::parse(&value), "labels")?),
+                "urgency" => c.urgency = Some(code(Urgency::parse(&value), "labels")?),
+                "sentiment" => c.sentiment = Some(code(Sentiment::parse(&value), "labels")?),
+                "author_kind" => c.author_kind = Some(code(AuthorKind::parse(&value), "labels")?),
+                "residence" => c.residence = r_index.get(&value).copied(),
+                _ => {}
             }
         }
     }
-    labels(store, p_index, &c_index, r_index, f).await
+    Ok(())
 }
 
-async fn labels(
+/// A person's labels (few): `(subject kind, subject id, field, value)`.
+async fn human_labels(
     store: &SqlStore,
-    p_index: &HashMap<String, usize>,
-    c_index: &HashMap<String, usize>,
-    r_index: &HashMap<String, usize>,
-    f: &mut Facts,
-) -> Result<(), StoreError> {
-    let rows: Vec<(String, String, String, String, String, Option<f64>)> = sqlx::query_as(
-        "SELECT subject_kind, subject_id, field, value, source, confidence FROM labels",
+) -> Result<Vec<(String, String, String, String)>, StoreError> {
+    sqlx::query_as(
+        "SELECT subject_kind, subject_id, field, value FROM labels
+         WHERE source = 'human' AND field <> 'secondary_theme' ORDER BY subject_kind, subject_id, field, value",
     )
     .fetch_all(store.pool())
     .await
-    .map_err(sql("reading labels"))?;
-    const FIELDS: [&str; 7] = [
-        "theme",
-        "audience",
-        "category",
-        "urgency",
-        "sentiment",
-        "author_kind",
-        "residence",
-    ];
-    let mut best: HashMap<(bool, usize, usize), Option<Best>> = HashMap::new();
-    let mut human_secondary: HashMap<usize, Vec<Theme>> = HashMap::new();
-    let mut model_secondary: HashMap<usize, Vec<Theme>> = HashMap::new();
-    for (kind, subject, field, value, source, confidence) in rows {
-        let post = kind == "post";
-        let Some(&i) = (if post {
-            p_index.get(&subject)
-        } else {
-            c_index.get(&subject)
-        }) else {
-            continue;
-        };
-        let human = source == "human";
-        if field == "secondary_theme" && post {
-            let t = code(Theme::parse(&value), "labels")?;
-            if human {
-                human_secondary.entry(i).or_default().push(t)
-            } else {
-                model_secondary.entry(i).or_default().push(t)
-            }
-            continue;
-        }
-        let Some(fi) = FIELDS.iter().position(|x| *x == field) else {
-            continue;
-        };
-        keep(
-            best.entry((post, i, fi)).or_default(),
-            human,
-            confidence.unwrap_or(1.0),
-            value,
-        );
-    }
-    for ((post, i, fi), b) in best {
-        let Some((_, _, v)) = b else { continue };
-        let field = FIELDS[fi];
-        if post {
-            let p = &mut f.posts[i];
-            match field {
-                "theme" => p.theme = Some(code(Theme::parse(&v), "labels")?),
-                "audience" => p.audience = Some(code(Audience::parse(&v), "labels")?),
-                "residence" if p.residence.is_none() => p.residence = r_index.get(&v).copied(),
-                _ => {}
-            }
-        } else {
-            let c = &mut f.comments[i];
-            match field {
-                "category" => c.category = Some(code(Category::parse(&v), "labels")?),
-                "urgency" => c.urgency = Some(code(Urgency::parse(&v), "labels")?),
-                "sentiment" => c.sentiment = Some(code(Sentiment::parse(&v), "labels")?),
-                "author_kind" => c.author_kind = Some(code(AuthorKind::parse(&v), "labels")?),
-                "residence" => c.residence = r_index.get(&v).copied(),
-                _ => {}
-            }
-        }
-    }
-    for (i, themes) in model_secondary {
-        f.posts[i].secondary_themes = themes;
-    }
-    for (i, themes) in human_secondary {
-        f.posts[i].secondary_themes = themes;
-    }
-    Ok(())
+    .map_err(sql("reading people's labels"))
 }
 
 async fn inputs(

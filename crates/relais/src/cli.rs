@@ -199,6 +199,9 @@ pub struct DemoArgs {
     /// Where to write the demo's audit (next to the database file by default).
     #[arg(long)]
     pub audit: Option<std::path::PathBuf>,
+    /// Copies of the landlord side by side, for benchmarks (10 = ten times the demo).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=100))]
+    pub scale: u16,
     /// Last day of the demo's two years (YYYY-MM-DD); a fixed day by default.
     #[arg(long, value_parser = parse_date)]
     pub until: Option<chrono::NaiveDate>,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use relais_kpi::{Dim, Row};
 
-use super::followers_on;
+use super::Followers;
 use crate::html::{esc, figure, table};
 use crate::{Audit, number, svg};
 
@@ -30,6 +30,8 @@ pub(crate) fn month_ends(a: &Audit) -> Vec<NaiveDate> {
 
 pub fn section(a: &Audit) -> String {
     let f = a.facts;
+    let followers = Followers::of(a);
+    let followers_on = |_: &Audit, account: usize, day: NaiveDate| followers.on(account, day);
     let mut s = format!(
         "<section id=\"reseaux\"><h2>{}</h2>\n",
         a.t("Présence par réseau", "Presence by network")

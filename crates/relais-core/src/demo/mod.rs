@@ -20,7 +20,9 @@ mod metrics;
 mod people;
 mod posts;
 pub mod rng;
+mod scale;
 mod survey;
+pub use scale::scale;
 pub use survey::surveys;
 
 use chrono::{Duration, NaiveDate};

@@ -51,7 +51,8 @@ fn median_of(
         None,
         &cx.posts,
         cx.post_groups(),
-        |ps| Measure::Median(ps.iter().filter_map(|&p| per(cx, p)).collect()),
+        Measure::Median,
+        |p| per(cx, p),
         |n| no_posts(cx, n, fr, en),
     )
 }
@@ -86,15 +87,8 @@ fn per_thousand(
         None,
         &cx.posts,
         cx.post_groups(),
-        |ps| {
-            Measure::Mean(
-                ps.iter()
-                    .filter_map(|&p| {
-                        Some(get(&cx.f.posts[p].metrics)? / cx.post_followers(p)? * 1000.0)
-                    })
-                    .collect(),
-            )
-        },
+        Measure::Mean,
+        |p| Some(get(&cx.f.posts[p].metrics)? / cx.post_followers(p)? * 1000.0),
         |n| {
             no_posts(
                 cx,

@@ -19,13 +19,8 @@ fn share(cx: &Cx, code: &'static str, counted: impl Fn(usize) -> Option<bool>) -
         None,
         &cx.posts,
         cx.post_groups(),
-        |ps| {
-            let known: Vec<bool> = ps.iter().filter_map(|&p| counted(p)).collect();
-            Measure::Share {
-                k: known.iter().filter(|&&b| b).count() as u64,
-                n: known.len() as u64,
-            }
-        },
+        Measure::Share,
+        |p| counted(p).map(|b| if b { 1.0 } else { 0.0 }),
         |n| {
             if n == 0 {
                 cx.say(

@@ -37,13 +37,8 @@ fn comment_share(cx: &Cx, code: &'static str, counted: impl Fn(usize) -> Option<
         None,
         &cx.comments,
         cx.comment_groups(),
-        |cs| {
-            let known: Vec<bool> = cs.iter().filter_map(|&c| counted(c)).collect();
-            Measure::Share {
-                k: known.iter().filter(|&&b| b).count() as u64,
-                n: known.len() as u64,
-            }
-        },
+        Measure::Share,
+        |c| counted(c).map(|b| if b { 1.0 } else { 0.0 }),
         |n| no_comments(cx, n),
     )
 }
@@ -62,17 +57,13 @@ pub(crate) fn net_sentiment(cx: &Cx) -> Vec<Row> {
         None,
         &cx.comments,
         cx.comment_groups(),
-        |cs| {
-            Measure::Mean(
-                cs.iter()
-                    .filter_map(|&c| cx.f.comments[c].sentiment)
-                    .map(|s| match s {
-                        Sentiment::Positive => 1.0,
-                        Sentiment::Neutral => 0.0,
-                        Sentiment::Negative => -1.0,
-                    })
-                    .collect(),
-            )
+        Measure::Mean,
+        |c| {
+            cx.f.comments[c].sentiment.map(|s| match s {
+                Sentiment::Positive => 1.0,
+                Sentiment::Neutral => 0.0,
+                Sentiment::Negative => -1.0,
+            })
         },
         |n| no_comments(cx, n),
     )
@@ -93,14 +84,10 @@ pub(crate) fn response_rate(cx: &Cx) -> Vec<Row> {
 }
 
 pub(crate) fn response_time(cx: &Cx) -> Vec<Row> {
-    let delays = |cs: &[usize], hours: fn(i64, i64) -> f64| -> Vec<f64> {
-        cs.iter()
-            .filter(|&&c| needing_answer(cx, c))
-            .filter_map(|&c| {
-                let cm = &cx.f.comments[c];
-                Some(hours(cm.created_at, cm.first_reply_at?))
-            })
-            .collect()
+    let delay = |c: usize, hours: fn(i64, i64) -> f64| -> Option<f64> {
+        let cm = &cx.f.comments[c];
+        needing_answer(cx, c).then_some(())?;
+        Some(hours(cm.created_at, cm.first_reply_at?))
     };
     let empty = |n: usize| {
         if n == 0 {
@@ -117,7 +104,8 @@ pub(crate) fn response_time(cx: &Cx) -> Vec<Row> {
         Some("business_hours"),
         &cx.comments,
         cx.comment_groups(),
-        |cs| Measure::Median(delays(cs, business_hours)),
+        Measure::Median,
+        |c| delay(c, business_hours),
         empty,
     );
     rows.extend(cx.measured(
@@ -125,7 +113,8 @@ pub(crate) fn response_time(cx: &Cx) -> Vec<Row> {
         Some("calendar_hours"),
         &cx.comments,
         cx.comment_groups(),
-        |cs| Measure::Median(delays(cs, calendar_hours)),
+        Measure::Median,
+        |c| delay(c, calendar_hours),
         empty,
     ));
     rows

@@ -36,7 +36,9 @@ pub async fn write(
     raw_period: Option<&str>,
     out: &Path,
 ) -> anyhow::Result<PathBuf> {
+    let started = std::time::Instant::now();
     let facts = facts(db, lang).await?;
+    let loaded = started.elapsed();
     let period = period(raw_period, &facts, lang)?;
     let written = chrono::Local::now().date_naive();
     let html = relais_audit::render(&Audit {
@@ -45,6 +47,11 @@ pub async fn write(
         lang,
         written,
     });
+    tracing::info!(
+        load_ms = loaded.as_millis() as u64,
+        compute_and_render_ms = (started.elapsed() - loaded).as_millis() as u64,
+        "audit computed"
+    );
     std::fs::write(out, html)
         .with_context(|| format!("{} {}", lang.pick("écriture de", "writing"), out.display()))?;
     Ok(std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf()))

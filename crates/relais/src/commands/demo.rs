@@ -26,6 +26,11 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let cfg = DemoConfig::new(args.seed, args.until);
     let data = generate(&cfg);
+    let data = if args.scale > 1 {
+        relais_core::demo::scale(&data, usize::from(args.scale), &cfg.secret())
+    } else {
+        data
+    };
     let store = open(db, lang).await?;
     let created = store
         .replace_with_demo(cfg.seed, &cfg.secret(), &data)
