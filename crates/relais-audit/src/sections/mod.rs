@@ -99,19 +99,12 @@ const TOC: &[(&str, &str, &str)] = &[
 
 pub fn summary(a: &Audit, recos: &[Recommendation]) -> String {
     let mut s = format!(
-        "<section id=\"synthese\"><h2>{}</h2>\n",
+        "<section id=\"synthese\"><h2>{}</h2>\n<ol class=\"findings\">\n",
         a.t(
             "Synthèse : les cinq constats qui comptent",
             "Summary: the five findings that matter"
         )
     );
-    if recos.is_empty() {
-        s.push_str(&crate::html::missing(a.t(
-            "Pas assez de données pour un constat : importez les exports de vos pages (relais import) puis classez les textes (relais classify).",
-            "Not enough data for a finding: import your pages' exports (relais import) then classify the texts (relais classify).",
-        )));
-    }
-    s.push_str("<ol class=\"findings\">\n");
     for r in recos.iter().take(5) {
         s.push_str(&format!(
             "<li><span class=\"fig\">{}</span>{} <a href=\"#{}\">{}</a></li>\n",
@@ -121,9 +114,83 @@ pub fn summary(a: &Audit, recos: &[Recommendation]) -> String {
             a.t("→ recommandation", "→ recommendation")
         ));
     }
-    s.push_str("</ol></section>\n");
+    // Fewer than five recommendations: the key figures they do not cover.
+    let covered: Vec<&str> = recos.iter().take(5).map(|r| r.kpi).collect();
+    let mut shown = recos.len().min(5);
+    for (code, unit, fr, en, anchor) in KEY_FIGURES {
+        if shown >= 5 {
+            break;
+        }
+        let row = a.whole(code, *unit);
+        if covered.contains(code) || !row.available {
+            continue;
+        }
+        s.push_str(&format!(
+            "<li><span class=\"fig\">{}</span>{} (n = {}) <a href=\"#{anchor}\">{}</a></li>\n",
+            esc(&a.value(&row)),
+            esc(a.t(fr, en)),
+            number(row.n, a.lang),
+            a.t("→ détail", "→ details")
+        ));
+        shown += 1;
+    }
+    s.push_str("</ol>\n");
+    if shown == 0 {
+        s.push_str(&crate::html::missing(a.t(
+            "Pas assez de données pour un constat : importez les exports de vos pages (relais import) puis classez les textes (relais classify).",
+            "Not enough data for a finding: import your pages' exports (relais import) then classify the texts (relais classify).",
+        )));
+    }
+    s.push_str("</section>\n");
     s
 }
+
+/// Figures the summary shows when fewer than five recommendations fire:
+/// (KPI, unit, French and English sentence, section).
+const KEY_FIGURES: &[(&str, Option<&str>, &str, &str, &str)] = &[
+    (
+        "response_rate",
+        None,
+        "des commentaires qui demandaient une réponse en ont reçu une",
+        "of the comments that needed an answer got one",
+        "ecoute",
+    ),
+    (
+        "tenant_engagement_lift",
+        None,
+        "d'engagement pour les publications destinées aux locataires, par rapport aux autres",
+        "engagement for posts aimed at tenants, against the others",
+        "pourquoi",
+    ),
+    (
+        "tenant_voice_share",
+        None,
+        "des commentaires viennent de locataires",
+        "of the comments come from tenants",
+        "parole",
+    ),
+    (
+        "response_time_median",
+        Some("business_hours"),
+        "de délai médian de réponse",
+        "median response time",
+        "ecoute",
+    ),
+    (
+        "net_sentiment",
+        None,
+        "de sentiment net dans les commentaires ((positifs − négatifs) / classés)",
+        "net sentiment in the comments ((positive − negative) / classified)",
+        "parole",
+    ),
+    (
+        "agency_coverage",
+        None,
+        "des agences ont eu une publication locale",
+        "of the agencies had a local post",
+        "proximite",
+    ),
+];
 
 pub fn footer(a: &Audit) -> String {
     format!(

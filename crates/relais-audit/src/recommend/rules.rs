@@ -1,7 +1,6 @@
-//! Section 11 and the summary's findings: prioritised recommendations, each
-//! an action, the KPI values it rests on (with n and significance), and what
-//! to measure next. A rule fires only when the data supports it: no value,
-//! no recommendation.
+//! The recommendation rules, one function each: read KPI rows, and push a
+//! recommendation only when the values (with enough items, and a significant
+//! difference where one is claimed) support it.
 
 use std::collections::BTreeSet;
 
@@ -9,31 +8,8 @@ use relais_core::{AccountKind, AuthorKind, Theme, Urgency};
 use relais_kpi::format::percent;
 use relais_kpi::{Dim, Row};
 
-use crate::html::esc;
+use super::{Priority, Recommendation, reco};
 use crate::{Audit, number};
-
-/// How urgent a recommendation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Priority {
-    High = 1,
-    Medium = 2,
-    Low = 3,
-}
-
-#[derive(Debug, Clone)]
-pub struct Recommendation {
-    pub priority: Priority,
-    /// A score within the priority: bigger first.
-    pub weight: f64,
-    pub anchor: String,
-    pub action: String,
-    /// The KPI citations it rests on.
-    pub why: Vec<String>,
-    pub next: String,
-    /// The summary's headline figure and sentence.
-    pub figure: String,
-    pub finding: String,
-}
 
 fn cite(a: &Audit, code: &str, row: &Row) -> String {
     let mut s = format!("{} : {}", a.kpi_name(code), a.cite(row));
@@ -48,50 +24,7 @@ fn cite(a: &Audit, code: &str, row: &Row) -> String {
     s
 }
 
-pub fn recommendations(a: &Audit) -> Vec<Recommendation> {
-    let mut out = Vec::new();
-    urgent(a, &mut out);
-    referents(a, &mut out);
-    tenants_first(a, &mut out);
-    best_theme(a, &mut out);
-    coverage(a, &mut out);
-    heritage(a, &mut out);
-    groups(a, &mut out);
-    collaborators(a, &mut out);
-    regularity(a, &mut out);
-    out.sort_by(|x, y| {
-        x.priority
-            .cmp(&y.priority)
-            .then(y.weight.total_cmp(&x.weight))
-    });
-    for (i, r) in out.iter_mut().enumerate() {
-        r.anchor = format!("reco-{}", i + 1);
-    }
-    out
-}
-
-fn reco(
-    priority: Priority,
-    weight: f64,
-    action: String,
-    why: Vec<String>,
-    next: String,
-    figure: String,
-    finding: String,
-) -> Recommendation {
-    Recommendation {
-        priority,
-        weight,
-        anchor: String::new(),
-        action,
-        why,
-        next,
-        figure,
-        finding,
-    }
-}
-
-fn urgent(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn urgent(a: &Audit, out: &mut Vec<Recommendation>) {
     let f = a.facts;
     let urgent: Vec<_> = f
         .comments
@@ -146,7 +79,7 @@ fn urgent(a: &Audit, out: &mut Vec<Recommendation>) {
     ));
 }
 
-fn referents(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn referents(a: &Audit, out: &mut Vec<Recommendation>) {
     let rows = a.kpi("response_rate", &[Dim::Agency]);
     let whole = a.whole("response_rate", None);
     let Some(org) = whole.value else { return };
@@ -185,7 +118,7 @@ fn referents(a: &Audit, out: &mut Vec<Recommendation>) {
     }
 }
 
-fn tenants_first(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn tenants_first(a: &Audit, out: &mut Vec<Recommendation>) {
     let lift = a.whole("tenant_engagement_lift", None);
     let share = a.whole("tenant_post_share", None);
     let (Some(l), Some(s)) = (lift.value, share.value) else {
@@ -205,7 +138,7 @@ fn tenants_first(a: &Audit, out: &mut Vec<Recommendation>) {
     ));
 }
 
-fn best_theme(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn best_theme(a: &Audit, out: &mut Vec<Recommendation>) {
     let rows = a.kpi("theme_engagement", &[Dim::Network]);
     let best = rows
         .iter()
@@ -236,7 +169,7 @@ fn best_theme(a: &Audit, out: &mut Vec<Recommendation>) {
     ));
 }
 
-fn coverage(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn coverage(a: &Audit, out: &mut Vec<Recommendation>) {
     let f = a.facts;
     let row = a.whole("agency_coverage", None);
     let Some(v) = row.value else { return };
@@ -265,7 +198,7 @@ fn coverage(a: &Audit, out: &mut Vec<Recommendation>) {
     ));
 }
 
-fn heritage(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn heritage(a: &Audit, out: &mut Vec<Recommendation>) {
     let row = a.whole("residence_told", None);
     let Some(v) = row.value else { return };
     if v >= 0.5 {
@@ -294,7 +227,7 @@ fn heritage(a: &Audit, out: &mut Vec<Recommendation>) {
     ));
 }
 
-fn groups(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn groups(a: &Audit, out: &mut Vec<Recommendation>) {
     let f = a.facts;
     let row = a.whole("group_diffusion", None);
     let (Some(v), Some(true)) = (row.value, row.significant) else {
@@ -346,7 +279,7 @@ fn groups(a: &Audit, out: &mut Vec<Recommendation>) {
     ));
 }
 
-fn collaborators(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn collaborators(a: &Audit, out: &mut Vec<Recommendation>) {
     let row = a
         .kpi("collaborator_lift", &[])
         .into_iter()
@@ -369,7 +302,7 @@ fn collaborators(a: &Audit, out: &mut Vec<Recommendation>) {
     ));
 }
 
-fn regularity(a: &Audit, out: &mut Vec<Recommendation>) {
+pub(super) fn regularity(a: &Audit, out: &mut Vec<Recommendation>) {
     for r in a
         .kpi("posting_regularity", &[Dim::Network])
         .iter()
@@ -409,38 +342,4 @@ fn network_label(a: &Audit, code: &str) -> String {
     relais_core::Network::parse(code).map_or(code.to_string(), |n| {
         a.t(n.label_fr(), n.code()).to_string()
     })
-}
-
-pub fn section(a: &Audit, recos: &[Recommendation]) -> String {
-    let mut s = format!(
-        "<section id=\"recommandations\"><h2>{}</h2>\n",
-        a.t(
-            "Recommandations, par priorité",
-            "Recommendations, by priority"
-        )
-    );
-    if recos.is_empty() {
-        s.push_str(&crate::html::missing(a.t(
-            "Les données ne soutiennent aucune recommandation pour l'instant.",
-            "The data supports no recommendation yet.",
-        )));
-    }
-    for r in recos {
-        let (class, label) = match r.priority {
-            Priority::High => ("prio", a.t("Priorité 1", "Priority 1")),
-            Priority::Medium => ("prio p2", a.t("Priorité 2", "Priority 2")),
-            Priority::Low => ("prio p3", a.t("Priorité 3", "Priority 3")),
-        };
-        s.push_str(&format!(
-            "<div class=\"reco\" id=\"{}\"><h3><span class=\"{class}\">{label}</span>{}</h3><p><strong>{}</strong></p><ul>{}</ul><p><strong>{}</strong> {}</p></div>\n",
-            r.anchor,
-            esc(&r.action),
-            a.t("Pourquoi :", "Why:"),
-            r.why.iter().map(|w| format!("<li>{}</li>", esc(w))).collect::<String>(),
-            a.t("À mesurer ensuite :", "Measure next:"),
-            esc(&r.next)
-        ));
-    }
-    s.push_str("</section>\n");
-    s
 }
