@@ -2,6 +2,7 @@
 //! engagement, tenants' comments, the landlord's presence, and data from
 //! outside the networks (field scans, website visits, surveys).
 
+mod audience;
 mod engagement;
 mod outside;
 mod presence;
@@ -28,8 +29,8 @@ pub(crate) fn compute(cx: &Cx, code: &str) -> Vec<Row> {
         "local_content_share" => presence::local_content(cx),
         "agency_coverage" => presence::agency_coverage(cx),
         "residence_told" => presence::residence_told(cx),
-        "audience_growth" => presence::audience_growth(cx),
-        "posting_regularity" => presence::regularity(cx),
+        "audience_growth" => audience::audience_growth(cx),
+        "posting_regularity" => audience::regularity(cx),
         "tenant_voice_share" => voice::tenant_voice(cx),
         "net_sentiment" => voice::net_sentiment(cx),
         "response_rate" => voice::response_rate(cx),
