@@ -33,6 +33,11 @@ const SQLITE: &[Migration] = &[
         description: "text models",
         sql: include_str!("../migrations/sqlite/0003_models.sql"),
     },
+    Migration {
+        version: 6,
+        description: "short links and their daily counts",
+        sql: include_str!("../migrations/sqlite/0006_links.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -51,10 +56,15 @@ const POSTGRES: &[Migration] = &[
         description: "text models",
         sql: include_str!("../migrations/postgres/0003_models.sql"),
     },
+    Migration {
+        version: 6,
+        description: "short links and their daily counts",
+        sql: include_str!("../migrations/postgres/0006_links.sql"),
+    },
 ];
 
 /// The newest schema this build knows.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 6;
 
 fn migrations(backend: Backend) -> &'static [Migration] {
     match backend {
