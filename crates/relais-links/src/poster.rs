@@ -78,8 +78,10 @@ pub fn svg(p: &Poster<'_>) -> Result<String, qrcode::types::QrError> {
         "normal",
         "Pas de téléphone pour scanner ? Tapez :",
     ));
+    // A monospace character is 0.6 em wide: keep the URL within 190 mm.
+    let url_size = (190.0 / (0.6 * p.short_url.chars().count() as f64)).min(8.0);
     out.push_str(&format!(
-        r#"<text x="105" y="{:.1}" font-size="8" font-family="DejaVu Sans Mono, Courier New, monospace" font-weight="bold">{}</text>
+        r#"<text x="105" y="{:.1}" font-size="{url_size:.2}" font-family="DejaVu Sans Mono, Courier New, monospace" font-weight="bold">{}</text>
 "#,
         y + 10.0,
         escape(p.short_url)

@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod link;
+pub use link::*;
+
 /// relais : la présence des bailleurs sociaux sur les réseaux sociaux, mesurée
 /// avec des indicateurs non commerciaux.
 #[derive(Debug, Parser)]
@@ -54,6 +57,11 @@ pub enum Command {
     /// Personal data of one commenter: erase it.
     #[command(subcommand)]
     Person(PersonCommand),
+    /// Short links and QR posters per residence and field action, counted without personal data.
+    #[command(subcommand)]
+    Link(LinkCommand),
+    /// Serve relais over HTTP (for now: the short links, with --links-only).
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]

@@ -7,8 +7,12 @@ mod classify_text;
 mod demo;
 mod import;
 mod label;
+mod link;
+mod link_poster;
+mod link_stats;
 mod person;
 mod residence;
+mod serve;
 mod status;
 mod territory;
 
@@ -16,7 +20,9 @@ use anyhow::anyhow;
 use relais_core::Lang;
 use relais_store::SqlStore;
 
-use crate::cli::{Cli, Command, LabelCommand, PersonCommand, ResidenceCommand, TerritoryCommand};
+use crate::cli::{
+    Cli, Command, LabelCommand, LinkCommand, PersonCommand, ResidenceCommand, TerritoryCommand,
+};
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let db = cli.db.as_str();
@@ -36,6 +42,10 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             residence::list(db, lang, args.json).await
         }
         Command::Person(PersonCommand::Erase(args)) => person::erase(db, lang, args).await,
+        Command::Link(LinkCommand::Stats(args)) => link_stats::run(db, lang, args).await,
+        Command::Link(LinkCommand::Poster(args)) => link_poster::run(db, lang, args).await,
+        Command::Link(command) => link::run(db, lang, command).await,
+        Command::Serve(args) => serve::run(db, lang, args).await,
     }
 }
 

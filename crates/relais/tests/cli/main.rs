@@ -6,6 +6,7 @@ mod classify;
 mod database;
 mod demo;
 mod import;
+mod link;
 mod person;
 mod residence;
 mod status;
