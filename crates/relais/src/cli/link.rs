@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 use relais_links::Channel;
 
-/// The base of short URLs (scheme and host, e.g. https://l.bailleur.fr).
+/// The base of short URLs (scheme and host, e.g. `https://l.bailleur.fr`).
 #[derive(Debug, Clone, Args)]
 pub struct BaseUrl {
     /// Base of the short URLs printed and encoded in QR codes.
