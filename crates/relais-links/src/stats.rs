@@ -178,7 +178,8 @@ pub fn group(
     }
     let mut sums: BTreeMap<String, [i64; 3]> = BTreeMap::new();
     let mut day_codes: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for c in counts {
+    let known: BTreeSet<&str> = links.iter().map(|l| l.code.as_str()).collect();
+    for c in counts.iter().filter(|c| known.contains(c.code.as_str())) {
         let key = if by == GroupBy::Day {
             day_codes
                 .entry(c.day.clone())
@@ -232,5 +233,159 @@ fn row(
         uniques,
         bots,
         homes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::num::NonZeroU32;
+
+    use relais_core::{Postcode, ResidenceId, TerritoryId};
+
+    use super::*;
+
+    fn org() -> (Vec<Residence>, Vec<Territory>) {
+        let d = Territory::direction("Direction Est").unwrap();
+        let a = Territory::agency("Agence Vaulx", &d.id).unwrap();
+        let b = Territory::agency("Agence Bron", &d.id).unwrap();
+        let r = |id: &str, homes: u32, agency: &Territory| Residence {
+            id: ResidenceId::parse(id).unwrap(),
+            name: format!("Résidence {id}"),
+            aliases: vec![],
+            street: "1 rue".into(),
+            postcode: Postcode::parse("69120").unwrap(),
+            city: "Vaulx".into(),
+            homes: NonZeroU32::new(homes).unwrap(),
+            built_year: None,
+            agency: agency.id.clone(),
+        };
+        (
+            vec![r("R1", 100, &a), r("R2", 50, &a), r("R3", 200, &b)],
+            vec![d, a, b],
+        )
+    }
+
+    fn link(code: &str, scope: LinkScope, action: &str) -> StoredLink {
+        StoredLink {
+            code: code.into(),
+            target: "https://bailleur.fr/".into(),
+            scope,
+            action: action.into(),
+            action_slug: crate::utm::slug(action),
+            channel: "affiche".into(),
+            created_at: 0,
+        }
+    }
+
+    fn res(id: &str) -> LinkScope {
+        LinkScope::Residence(ResidenceId::parse(id).unwrap())
+    }
+
+    fn count(code: &str, day: &str, scans: i64) -> DailyCount {
+        DailyCount {
+            code: code.into(),
+            day: day.into(),
+            scans,
+            uniques: scans / 2,
+            bots: 1,
+        }
+    }
+
+    fn fixture() -> (Vec<StoredLink>, Vec<DailyCount>) {
+        let agency = LinkScope::Territory(TerritoryId::parse("agence-bron").unwrap());
+        let links = vec![
+            link("aaaaaaaaa", res("R1"), "Fête"),
+            link("bbbbbbbbb", res("R1"), "Travaux"),
+            link("ccccccccc", res("R2"), "Fête"),
+            link("ddddddddd", agency, "Fête"),
+        ];
+        let counts = vec![
+            count("aaaaaaaaa", "2027-06-01", 10),
+            count("aaaaaaaaa", "2027-06-02", 4),
+            count("bbbbbbbbb", "2027-06-01", 6),
+            count("ccccccccc", "2027-06-02", 5),
+            count("ddddddddd", "2027-06-02", 8),
+            // A code that is not a link any more is left out.
+            count("zzzzzzzzz", "2027-06-02", 99),
+        ];
+        (links, counts)
+    }
+
+    fn by(g: GroupBy) -> Vec<(String, i64, Option<u64>, Option<f64>)> {
+        let (rs, ts) = org();
+        let (links, counts) = fixture();
+        group(g, &links, &counts, &rs, &ts)
+            .into_iter()
+            .map(|r| (r.key, r.scans, r.homes, r.scans_per_100_homes))
+            .collect()
+    }
+
+    fn row(
+        key: &str,
+        scans: i64,
+        homes: Option<u64>,
+        per100: Option<f64>,
+    ) -> (String, i64, Option<u64>, Option<f64>) {
+        (key.into(), scans, homes, per100)
+    }
+
+    #[test]
+    fn by_residence_adds_the_links_of_each_residence() {
+        assert_eq!(
+            by(GroupBy::Residence),
+            [
+                row("R1", 20, Some(100), Some(20.0)),
+                row("R2", 5, Some(50), Some(10.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn by_action_counts_homes_of_every_residence_it_covers() {
+        // Fête: R1, R2 and the whole of Agence Bron (R3).
+        assert_eq!(
+            by(GroupBy::Action),
+            [
+                row("fete", 27, Some(350), Some(7.7)),
+                row("travaux", 6, Some(100), Some(6.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn by_agency_and_direction_use_all_their_homes() {
+        assert_eq!(
+            by(GroupBy::Agency),
+            [
+                row("agence-vaulx", 25, Some(150), Some(16.7)),
+                row("agence-bron", 8, Some(200), Some(4.0))
+            ]
+        );
+        assert_eq!(
+            by(GroupBy::Territory),
+            [row("direction-est", 33, Some(350), Some(9.4))]
+        );
+    }
+
+    #[test]
+    fn by_day_in_calendar_order_without_homes() {
+        assert_eq!(
+            by(GroupBy::Day),
+            [
+                row("2027-06-01", 16, None, None),
+                row("2027-06-02", 17, None, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn by_link_keeps_uniques_and_bots() {
+        let (rs, ts) = org();
+        let (links, counts) = fixture();
+        let rows = group(GroupBy::Link, &links, &counts, &rs, &ts);
+        let a = rows.iter().find(|r| r.key == "aaaaaaaaa").unwrap();
+        assert_eq!((a.scans, a.uniques, a.bots, a.links), (14, 7, 2, 1));
+        assert_eq!(a.label, "Fête — Résidence R1");
+        assert_eq!(rows.len(), 4);
     }
 }
