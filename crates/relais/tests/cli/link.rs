@@ -4,13 +4,16 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 
-use crate::util::{TestDb, relais};
+use crate::util::{TestDb, relais, runtime};
 
 const TARGET: &str = "https://www.brevenne-habitat.fr/actualites";
 
 /// A demo database with the landlord's site allowed, and one of its agencies.
 fn demo() -> (TestDb, String) {
-    let db = TestDb::sqlite();
+    demo_on(TestDb::sqlite())
+}
+
+fn demo_on(db: TestDb) -> (TestDb, String) {
     relais(&db.url, &["demo"]).ok();
     relais(&db.url, &["link", "allow-domain", "brevenne-habitat.fr"])
         .ok()
@@ -248,7 +251,18 @@ fn a_pdf_batch_has_one_page_per_poster_or_names_the_package_to_install() {
 
 #[test]
 fn serve_redirects_counts_and_stats_show_scans_per_100_homes() {
-    let (db, _) = demo();
+    serve_story(TestDb::sqlite());
+}
+
+#[test]
+fn serve_and_stats_work_on_postgresql_too() {
+    if let Some(pg) = runtime().block_on(TestDb::postgres()) {
+        serve_story(pg);
+    }
+}
+
+fn serve_story(db: TestDb) {
+    let (db, _) = demo_on(db);
     let (residence, name) = first_residence(&db.url);
     let link = relais(
         &db.url,
@@ -339,6 +353,7 @@ fn serve_redirects_counts_and_stats_show_scans_per_100_homes() {
     relais(&db.url, &["link", "purge", "--months", "25"])
         .ok()
         .says(&["0 compteur(s)"]);
+    runtime().block_on(db.cleanup());
 }
 
 #[test]
