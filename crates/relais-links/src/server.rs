@@ -37,6 +37,9 @@ pub struct Settings {
     /// How long a link or the allowed domains are kept in memory before
     /// being read again from the database.
     pub cache_for: Duration,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (its last
+    /// address, the one the proxy added); from anyone else it is ignored.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
         Settings {
             flush_every: Duration::from_millis(500),
             cache_for: Duration::from_secs(5),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -186,10 +190,15 @@ async fn redirect<S: LinkStore + 'static>(
     let hit = if req.method() == Method::HEAD || agent::is_bot(user_agent) {
         Hit::Bot
     } else {
-        let ip = req
+        let peer = req
             .extensions()
             .get::<ConnectInfo<SocketAddr>>()
             .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+        let ip = if links.settings.trusted_proxies.contains(&peer) {
+            forwarded_for(req.headers()).unwrap_or(peer)
+        } else {
+            peer
+        };
         Hit::Person {
             ip,
             user_agent: user_agent.unwrap_or(""),
@@ -207,6 +216,14 @@ async fn redirect<S: LinkStore + 'static>(
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert("x-robots-tag", HeaderValue::from_static("noindex"));
     r
+}
+
+/// The address a trusted proxy says it received the request from: the
+/// last entry of the last `X-Forwarded-For` header (earlier entries are
+/// whatever the client wrote).
+fn forwarded_for(headers: &axum::http::HeaderMap) -> Option<IpAddr> {
+    let last = headers.get_all("x-forwarded-for").iter().next_back()?;
+    last.to_str().ok()?.rsplit(',').next()?.trim().parse().ok()
 }
 
 /// Serves the short links on `listener` until `shutdown` completes, then

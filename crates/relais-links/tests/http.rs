@@ -139,6 +139,44 @@ async fn a_target_edited_by_hand_outside_the_allowed_domains_is_not_followed() {
     store.close().await;
 }
 
+#[tokio::test]
+async fn forwarded_addresses_count_only_from_a_trusted_proxy() {
+    let db = TestDb::sqlite();
+    let store = database(&db).await;
+    let l = link(&store, "R1").await;
+    let path = format!("/r/{}", l.code);
+    // From an untrusted peer the header is whatever the client wrote: ignored.
+    assert_eq!(forwarded_uniques(&db, &store, &path, vec![]).await, (3, 1));
+    let proxy = vec!["127.0.0.1".parse().unwrap()];
+    assert_eq!(forwarded_uniques(&db, &store, &path, proxy).await, (3, 3));
+    store.close().await;
+}
+
+/// Scans and uniques of three requests from one phone with three
+/// `X-Forwarded-For` addresses (the counts are emptied afterwards).
+async fn forwarded_uniques(
+    db: &TestDb,
+    store: &relais_store::SqlStore,
+    path: &str,
+    trusted: Vec<std::net::IpAddr>,
+) -> (i64, i64) {
+    let server = Server::start_with(store, trusted).await;
+    let mut c = Client::connect(server.addr, None).await;
+    for xff in ["203.0.113.1", "203.0.113.2", "198.51.100.9, 203.0.113.3"] {
+        let h = format!("X-Forwarded-For: {xff}\r\n");
+        assert_eq!(c.send_with("GET", path, Some(PHONE), &h).await.status, 302);
+    }
+    server.stop().await;
+    let counts = store.link_counts(None).await.unwrap();
+    let mut conn = AnyConnection::connect(&db.url).await.unwrap();
+    sqlx::query("DELETE FROM link_daily")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    (counts[0].scans, counts[0].uniques)
+}
+
 /// Every log line of this test binary, at every level.
 fn captured_logs() -> Arc<Mutex<Vec<u8>>> {
     static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();

@@ -70,12 +70,18 @@ pub struct Server {
 
 impl Server {
     pub async fn start(store: &SqlStore) -> Self {
+        Self::start_with(store, Vec::new()).await
+    }
+
+    /// With these reverse proxies trusted for `X-Forwarded-For`.
+    pub async fn start_with(store: &SqlStore, trusted_proxies: Vec<std::net::IpAddr>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, rx) = oneshot::channel();
         let settings = Settings {
             flush_every: Duration::from_millis(100),
             cache_for: Duration::from_secs(5),
+            trusted_proxies,
         };
         let task = tokio::spawn(relais_links::serve(
             listener,
@@ -129,8 +135,19 @@ impl Client {
     }
 
     pub async fn send(&mut self, method: &str, path: &str, user_agent: Option<&str>) -> Response {
+        self.send_with(method, path, user_agent, "").await
+    }
+
+    /// With extra header lines (each ending in `\r\n`).
+    pub async fn send_with(
+        &mut self,
+        method: &str,
+        path: &str,
+        user_agent: Option<&str>,
+        extra: &str,
+    ) -> Response {
         let ua = user_agent.map_or(String::new(), |u| format!("User-Agent: {u}\r\n"));
-        let req = format!("{method} {path} HTTP/1.1\r\nHost: test\r\n{ua}\r\n");
+        let req = format!("{method} {path} HTTP/1.1\r\nHost: test\r\n{ua}{extra}\r\n");
         self.conn.get_mut().write_all(req.as_bytes()).await.unwrap();
         let mut line = String::new();
         self.conn.read_line(&mut line).await.unwrap();

@@ -183,4 +183,8 @@ pub struct ServeArgs {
     /// Months of daily link counts kept; older ones are purged at start.
     #[arg(long, env = "RELAIS_LINK_RETENTION_MONTHS", default_value_t = 25)]
     pub retention_months: u32,
+    /// A reverse proxy in front of relais (its IP address; repeatable): its
+    /// X-Forwarded-For tells unique scanners apart.
+    #[arg(long = "trusted-proxy")]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }

@@ -57,7 +57,11 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
             args.retention_months
         ),
     }
-    let report = relais_links::serve(listener, store.clone(), Settings::default(), shutdown())
+    let settings = Settings {
+        trusted_proxies: args.trusted_proxies,
+        ..Settings::default()
+    };
+    let report = relais_links::serve(listener, store.clone(), settings, shutdown())
         .await
         .map_err(link_err(lang))?;
     store.close().await;
