@@ -38,6 +38,11 @@ const SQLITE: &[Migration] = &[
         description: "KPI inputs: surveys, groups, ambassadors' consent",
         sql: include_str!("../migrations/sqlite/0004_kpi_inputs.sql"),
     },
+    Migration {
+        version: 6,
+        description: "short links and their daily counts",
+        sql: include_str!("../migrations/sqlite/0006_links.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -61,10 +66,15 @@ const POSTGRES: &[Migration] = &[
         description: "KPI inputs: surveys, groups, ambassadors' consent",
         sql: include_str!("../migrations/postgres/0004_kpi_inputs.sql"),
     },
+    Migration {
+        version: 6,
+        description: "short links and their daily counts",
+        sql: include_str!("../migrations/postgres/0006_links.sql"),
+    },
 ];
 
 /// The newest schema this build knows.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 6;
 
 fn migrations(backend: Backend) -> &'static [Migration] {
     match backend {

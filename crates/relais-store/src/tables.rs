@@ -208,4 +208,34 @@ pub(crate) const ALL: &[&Table] = &[
     &SURVEYS,
     &GROUP_DECLARATIONS,
     &AMBASSADOR_CONSENTS,
+    &LINK_DOMAINS,
+    &LINKS,
+    &LINK_DAILY,
 ];
+
+pub(crate) const LINK_DOMAINS: Table = Table {
+    name: "link_domains",
+    columns: &["domain"],
+    order: "domain",
+};
+
+pub(crate) const LINKS: Table = Table {
+    name: "links",
+    columns: &[
+        "code",
+        "target",
+        "residence_id",
+        "territory_id",
+        "action",
+        "action_slug",
+        "channel",
+        "created_at",
+    ],
+    order: "code",
+};
+
+pub(crate) const LINK_DAILY: Table = Table {
+    name: "link_daily",
+    columns: &["code", "day", "scans", "uniques", "bots"],
+    order: "code, day",
+};

@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod link;
+pub use link::*;
+
 /// relais : la présence des bailleurs sociaux sur les réseaux sociaux, mesurée
 /// avec des indicateurs non commerciaux.
 #[derive(Debug, Parser)]
@@ -67,6 +70,11 @@ pub enum Command {
     Ambassador(AmbassadorCommand),
     /// The presence audit: a self-contained HTML report (and PDF).
     Audit(AuditArgs),
+    /// Short links and QR posters per residence and field action, counted without personal data.
+    #[command(subcommand)]
+    Link(LinkCommand),
+    /// Serve relais over HTTP (for now: the short links, with --links-only).
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use relais_core::{AccountKind, Audience, Network, Theme};
 use relais_kpi::facts::{
-    AccountFact, Consent, Facts, Metrics, PostFact, ResidenceFact, SurveyFact, SurveyScope,
-    TerritoryFact,
+    AccountFact, Consent, Facts, Metrics, PostFact, ResidenceFact, ScanFact, SurveyFact,
+    SurveyScope, TerritoryFact,
 };
 
 mod comments;
@@ -288,5 +288,33 @@ async fn inputs(
             shown_as,
         })
         .collect();
+    // Field scans of short links (human scans; bots are counted apart).
+    type ScanRow = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+        i64,
+        i64,
+    );
+    let scans: Vec<ScanRow> = sqlx::query_as(
+        "SELECT d.code, l.action, l.residence_id, l.territory_id, d.day, d.scans, d.bots
+         FROM link_daily d JOIN links l ON l.code = d.code ORDER BY d.code, d.day",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql("reading short-link counts"))?;
+    for (link, action, residence, territory, d, scans, bots) in scans {
+        f.scans.push(ScanFact {
+            link,
+            action,
+            residence: residence.and_then(|r| r_index.get(&r).copied()),
+            territory: territory.and_then(|t| t_index.get(&t).copied()),
+            day: day(&d, "link_daily")?,
+            scans: scans.max(0) as u64,
+            bots: bots.max(0) as u64,
+        });
+    }
     Ok(())
 }

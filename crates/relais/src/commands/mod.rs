@@ -11,8 +11,12 @@ mod group;
 mod import;
 mod kpi;
 mod label;
+mod link;
+mod link_poster;
+mod link_stats;
 mod person;
 mod residence;
+mod serve;
 mod status;
 mod survey;
 mod territory;
@@ -22,8 +26,8 @@ use relais_core::Lang;
 use relais_store::SqlStore;
 
 use crate::cli::{
-    AmbassadorCommand, Cli, Command, GroupCommand, LabelCommand, PersonCommand, ResidenceCommand,
-    SurveyCommand, TerritoryCommand,
+    AmbassadorCommand, Cli, Command, GroupCommand, LabelCommand, LinkCommand, PersonCommand,
+    ResidenceCommand, SurveyCommand, TerritoryCommand,
 };
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
@@ -57,6 +61,10 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Ambassador(AmbassadorCommand::Withdraw(args)) => {
             ambassador::withdraw(db, lang, args).await
         }
+        Command::Link(LinkCommand::Stats(args)) => link_stats::run(db, lang, args).await,
+        Command::Link(LinkCommand::Poster(args)) => link_poster::run(db, lang, args).await,
+        Command::Link(command) => link::run(db, lang, command).await,
+        Command::Serve(args) => serve::run(db, lang, args).await,
     }
 }
 

@@ -93,3 +93,92 @@ fn audit_pdf_without_chromium_says_how_to_get_it() {
     assert!(stderr.contains("apt-get install chromium"), "{stderr}");
     assert!(out.is_file(), "the HTML is written even without Chromium");
 }
+
+#[test]
+fn field_scans_reach_the_kpi_and_the_audit() {
+    use relais_store::{DailyCount, LinkStore, SqlStore};
+    let db = crate::util::TestDb::sqlite();
+    relais(&db.url, &["demo", "--seed", "2", "--until", "2026-03-31"]).ok();
+    relais(&db.url, &["link", "allow-domain", "brevenne-habitat.fr"]).ok();
+    let made = relais(
+        &db.url,
+        &[
+            "link",
+            "bulk",
+            "--agency",
+            "agence-de-venissieux",
+            "--target",
+            "https://www.brevenne-habitat.fr/",
+            "--action",
+            "Fête des voisins",
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    let codes: Vec<String> = made
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(codes.len() > 1);
+    // What `relais serve` would have written after scans in the halls.
+    let counts: Vec<DailyCount> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| DailyCount {
+            code: code.clone(),
+            day: "2026-03-10".into(),
+            scans: 10 + i as i64,
+            uniques: 5,
+            bots: 3,
+        })
+        .collect();
+    let expected: i64 = counts.iter().map(|c| c.scans).sum();
+    crate::util::runtime().block_on(async {
+        let store = SqlStore::open(&db.url).await.unwrap();
+        store.add_link_counts(&counts).await.unwrap();
+        store.close().await;
+    });
+    let rows = relais(
+        &db.url,
+        &[
+            "kpi",
+            "--kpi",
+            "field_scans",
+            "--period",
+            "2026-03",
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    let total = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["unit"] == "scans")
+        .unwrap();
+    assert_eq!(
+        total["value"].as_f64().unwrap(),
+        expected as f64,
+        "bots are not scans"
+    );
+    assert_eq!(total["n"].as_u64().unwrap(), codes.len() as u64);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.html");
+    relais(
+        &db.url,
+        &[
+            "audit",
+            "--period",
+            "2026-03",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Scans par résidence") && html.contains("Fête des voisins"));
+}

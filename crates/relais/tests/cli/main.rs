@@ -10,6 +10,7 @@ mod demo;
 mod group;
 mod import;
 mod kpi;
+mod link;
 mod person;
 mod residence;
 mod status;

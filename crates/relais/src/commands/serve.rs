@@ -1,0 +1,101 @@
+//! `relais serve`: relais over HTTP. For now only the short links
+//! (`--links-only`); the web app will add its routes here, beside
+//! [`relais_links::router`].
+//!
+//! Stops cleanly on Ctrl+C or SIGTERM: the server stops accepting, finishes
+//! the requests under way, and writes the last counts before exiting.
+
+use anyhow::anyhow;
+use relais_core::Lang;
+use relais_links::Settings;
+use relais_store::LinkStore;
+
+use super::link::{link_err, retention_cutoff, short_url};
+use super::{open, store_err};
+use crate::cli::ServeArgs;
+
+pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
+    if !args.links_only {
+        return Err(anyhow!(
+            "{}",
+            lang.pick(
+                "l'application web n'existe pas encore : lancez `relais serve --links-only` pour \
+                 servir les liens courts",
+                "the web app does not exist yet: run `relais serve --links-only` to serve the \
+                 short links"
+            )
+        ));
+    }
+    let example = short_url(&args.base.base_url, "CODE", lang)?;
+    let store = open(db, lang).await?;
+    let purged = store
+        .purge_link_counts(&retention_cutoff(args.retention_months))
+        .await
+        .map_err(store_err(lang))?;
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| match lang {
+            Lang::Fr => anyhow!(
+                "impossible d'écouter sur {} : {e}. Choisissez une autre adresse avec --listen",
+                args.listen
+            ),
+            Lang::En => anyhow!(
+                "cannot listen on {}: {e}. Choose another with --listen",
+                args.listen
+            ),
+        })?;
+    let addr = listener.local_addr()?;
+    match lang {
+        Lang::Fr => eprintln!(
+            "Liens courts servis sur http://{addr} (adresses publiées : {example}) ; \
+             {purged} compteur(s) de plus de {} mois purgé(s). Ctrl+C pour arrêter.",
+            args.retention_months
+        ),
+        Lang::En => eprintln!(
+            "Short links served on http://{addr} (published as {example}); {purged} daily \
+             count(s) older than {} months purged. Ctrl+C to stop.",
+            args.retention_months
+        ),
+    }
+    let settings = Settings {
+        trusted_proxies: args.trusted_proxies,
+        ..Settings::default()
+    };
+    let report = relais_links::serve(listener, store.clone(), settings, shutdown())
+        .await
+        .map_err(link_err(lang))?;
+    store.close().await;
+    match lang {
+        Lang::Fr => eprintln!(
+            "Arrêté. {} scan(s) et {} robot(s) enregistrés pendant ce service.",
+            report.scans, report.bots
+        ),
+        Lang::En => eprintln!(
+            "Stopped. {} scan(s) and {} bot(s) written during this run.",
+            report.scans, report.bots
+        ),
+    }
+    Ok(())
+}
+
+/// Ctrl+C or SIGTERM.
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+}
