@@ -130,7 +130,7 @@ pub enum GroupCommand {
 
 #[derive(Debug, Args)]
 pub struct GroupDeclareArgs {
-    /// The group's address, e.g. https://www.facebook.com/groups/les-habitants-du-parc
+    /// The group's address, e.g. `https://www.facebook.com/groups/les-habitants-du-parc`
     pub url: String,
     /// The group's name as shown on the network.
     #[arg(long)]

@@ -36,6 +36,7 @@ fn code<T>(
 
 pub(crate) async fn kpi_facts(store: &SqlStore) -> Result<Facts, StoreError> {
     let doing = "reading the facts for the KPIs";
+    let started = std::time::Instant::now();
     let pool = store.pool();
     let mut f = Facts::default();
     let org: Option<(String,)> = sqlx::query_as("SELECT name FROM organisations ORDER BY siren")
@@ -142,10 +143,22 @@ pub(crate) async fn kpi_facts(store: &SqlStore) -> Result<Facts, StoreError> {
             audience: None,
         });
     }
+    let lap = std::time::Instant::now();
     metrics(store, &p_index, &mut f.posts).await?;
+    let metrics_ms = lap.elapsed().as_millis() as u64;
     post_labels(store, &p_index, &r_index, &mut f).await?;
+    let posts_ms = lap.elapsed().as_millis() as u64;
     comments::comments(store, &p_index, &r_index, &mut f).await?;
+    let comments_ms = lap.elapsed().as_millis() as u64;
     inputs(store, &t_index, &r_index, &mut f).await?;
+    tracing::debug!(
+        before_metrics_ms = (started.elapsed() - lap.elapsed()).as_millis() as u64,
+        metrics_ms,
+        posts_ms,
+        comments_ms,
+        total_ms = started.elapsed().as_millis() as u64,
+        "facts read"
+    );
     Ok(f)
 }
 

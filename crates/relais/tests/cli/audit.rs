@@ -182,3 +182,38 @@ fn field_scans_reach_the_kpi_and_the_audit() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Scans par résidence") && html.contains("Fête des voisins"));
 }
+
+#[test]
+fn audit_pdf_is_printed_by_chromium_when_it_is_installed() {
+    let has_chromium = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .any(|p| p.join("chromium").is_file());
+    if !has_chromium {
+        assert!(
+            std::env::var_os("RELAIS_REQUIRE_CHROMIUM").is_none(),
+            "RELAIS_REQUIRE_CHROMIUM is set but chromium is missing"
+        );
+        eprintln!("chromium not installed: PDF test not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rapport.html");
+    let pdf = dir.path().join("rapport.pdf");
+    relais(
+        demo_db(),
+        &[
+            "audit",
+            "--out",
+            out.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    )
+    .ok()
+    .says(&["PDF écrit"]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        bytes.starts_with(b"%PDF") && bytes.len() > 50_000,
+        "{} bytes",
+        bytes.len()
+    );
+}
