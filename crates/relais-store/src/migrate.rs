@@ -33,6 +33,11 @@ const SQLITE: &[Migration] = &[
         description: "text models",
         sql: include_str!("../migrations/sqlite/0003_models.sql"),
     },
+    Migration {
+        version: 5,
+        description: "website traffic",
+        sql: include_str!("../migrations/sqlite/0005_traffic.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -51,10 +56,15 @@ const POSTGRES: &[Migration] = &[
         description: "text models",
         sql: include_str!("../migrations/postgres/0003_models.sql"),
     },
+    Migration {
+        version: 5,
+        description: "website traffic",
+        sql: include_str!("../migrations/postgres/0005_traffic.sql"),
+    },
 ];
 
 /// The newest schema this build knows.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 5;
 
 fn migrations(backend: Backend) -> &'static [Migration] {
     match backend {

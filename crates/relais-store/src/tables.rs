@@ -180,4 +180,6 @@ pub(crate) const ALL: &[&Table] = &[
     &USER_TERRITORIES,
     &IMPORTS,
     &ACCOUNT_METRICS,
+    &crate::traffic::TRAFFIC_IMPORTS,
+    &crate::traffic::TRAFFIC_DAILY,
 ];
