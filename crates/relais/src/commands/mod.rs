@@ -11,12 +11,16 @@ mod person;
 mod residence;
 mod status;
 mod territory;
+mod traffic;
+mod traffic_report;
 
 use anyhow::anyhow;
 use relais_core::Lang;
 use relais_store::SqlStore;
 
-use crate::cli::{Cli, Command, LabelCommand, PersonCommand, ResidenceCommand, TerritoryCommand};
+use crate::cli::{
+    Cli, Command, LabelCommand, PersonCommand, ResidenceCommand, TerritoryCommand, TrafficCommand,
+};
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let db = cli.db.as_str();
@@ -36,6 +40,8 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             residence::list(db, lang, args.json).await
         }
         Command::Person(PersonCommand::Erase(args)) => person::erase(db, lang, args).await,
+        Command::Traffic(TrafficCommand::Import(args)) => traffic::import(db, lang, args).await,
+        Command::Traffic(TrafficCommand::Report(args)) => traffic_report::run(db, lang, args).await,
     }
 }
 

@@ -10,4 +10,5 @@ mod person;
 mod residence;
 mod status;
 mod territory;
+mod traffic;
 mod util;
