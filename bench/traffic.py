@@ -107,21 +107,25 @@ def main():
 
 def check(name, out, truth):
     """Compares relais's counts with the truth; prints the differences."""
-    summary = out["summary"]
-    got = {
-        "lines": summary["lines"], "malformed": summary["malformed"], "bots": summary["bots"],
-        "assets": summary["assets"], "pageviews": summary["pageviews"], "visits": summary["visits"],
-        "visits_by_channel": out["visits_by_channel"], "pageviews_by_channel": out["pageviews_by_channel"],
-        "hits_by_referrer": summary["hits_by_referrer"],
-        "hits_by_campaign_source": summary["hits_by_campaign_source"],
-    }
+    if isinstance(out, list):  # `relais traffic import --json`: one report per file
+        f = out[0]
+        got = {k: f[k] for k in ("lines", "malformed", "bots", "assets", "pageviews", "visits",
+                                 "hits_by_referrer")}
+        got["visits_by_channel"] = f["visits_by_source"]
+        got["pageviews_by_channel"] = f["pageviews_by_source"]
+    else:  # the parse_log example
+        summary = out["summary"]
+        got = {k: summary[k] for k in ("lines", "malformed", "bots", "assets", "pageviews", "visits",
+                                       "hits_by_referrer", "hits_by_campaign_source")}
+        got["visits_by_channel"] = out["visits_by_channel"]
+        got["pageviews_by_channel"] = out["pageviews_by_channel"]
     bad = [k for k in got if got[k] != truth[k]]
     for k in bad:
         print("MISMATCH %s %s: relais %s, truth %s" % (name, k, got[k], truth[k]))
     if not bad:
         social = {k: v for k, v in got["visits_by_channel"].items()
                   if k not in ("direct", "search", "website", "email", "relais", "campaign")}
-        print("%s: every count matches the truth (visits by network: %s)" % (name, social))
+        print("%s: all %d counts match the truth; visits by network: %s" % (name, len(got), social))
     return not bad
 
 
