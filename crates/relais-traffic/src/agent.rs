@@ -83,6 +83,53 @@ pub(crate) fn is_bot(agent: &[u8]) -> bool {
     })
 }
 
+/// Remembered answers for recent user agents: a log repeats a few thousand
+/// agents millions of times, and the search costs more than a look-up.
+/// Direct-mapped, so its size is fixed.
+pub(crate) struct BotCache {
+    slots: Vec<Option<(Box<[u8]>, bool)>>,
+}
+
+const SLOTS: usize = 4096;
+
+impl Default for BotCache {
+    fn default() -> Self {
+        BotCache {
+            slots: vec![None; SLOTS],
+        }
+    }
+}
+
+impl BotCache {
+    /// [`is_bot`], remembered.
+    pub fn is_bot(&mut self, agent: &[u8]) -> bool {
+        let slot = &mut self.slots[(quick_hash(agent) >> 52) as usize % SLOTS];
+        if let Some((known, answer)) = slot
+            && **known == *agent
+        {
+            return *answer;
+        }
+        let answer = is_bot(agent);
+        *slot = Some((agent.into(), answer));
+        answer
+    }
+}
+
+/// A fast non-cryptographic hash (FxHash's mixing) for the cache's index.
+fn quick_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in words.by_ref() {
+        let word = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    for &b in words.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,8 +199,12 @@ mod tests {
                 false,
             ),
         ];
-        for (agent, want) in cases {
-            assert_eq!(is_bot(agent.as_bytes()), want, "{agent}");
+        let mut cache = BotCache::default();
+        for _ in 0..2 {
+            for (agent, want) in cases {
+                assert_eq!(is_bot(agent.as_bytes()), want, "{agent}");
+                assert_eq!(cache.is_bot(agent.as_bytes()), want, "cached {agent}");
+            }
         }
     }
 }

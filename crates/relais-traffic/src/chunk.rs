@@ -18,12 +18,13 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
+use crate::Options;
+use crate::agent::BotCache;
 use crate::campaign::{self, truncate};
 use crate::channel::{COUNT, Channel};
 use crate::clock::{self, ParisDays};
 use crate::hosts;
 use crate::line::{self, Format};
-use crate::{Options, agent};
 
 /// The longest landing path kept, in bytes.
 const MAX_LANDING: usize = 300;
@@ -95,6 +96,7 @@ pub(crate) struct Parser<'o> {
     last_stamp: Vec<u8>,
     last_time: i64,
     host: Vec<u8>,
+    bots: BotCache,
 }
 
 impl<'o> Parser<'o> {
@@ -107,6 +109,7 @@ impl<'o> Parser<'o> {
             last_stamp: Vec::new(),
             last_time: 0,
             host: Vec::new(),
+            bots: BotCache::default(),
         }
     }
 
@@ -142,7 +145,7 @@ impl<'o> Parser<'o> {
         let Some(time) = self.time(f.time) else {
             return false;
         };
-        if self.format != Format::Common && agent::is_bot(f.agent) {
+        if self.format != Format::Common && self.bots.is_bot(f.agent) {
             out.bots += 1;
             return true;
         }
