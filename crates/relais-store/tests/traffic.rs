@@ -1,10 +1,11 @@
 //! The website-traffic story, run against SQLite always and PostgreSQL when
 //! `RELAIS_TEST_DATABASE_URL` is set (`sqlite::…` and `postgres::…`).
 
+use relais_core::{Dataset, InstallationSecret};
 use relais_store::testing::TestDb;
 use relais_store::{
-    SqlStore, Store, TrafficBy, TrafficImport, TrafficQuery, TrafficReportRow, TrafficRow,
-    TrafficStore,
+    SqlStore, Store, StoreError, TrafficBy, TrafficImport, TrafficQuery, TrafficReportRow,
+    TrafficRow, TrafficStore,
 };
 
 macro_rules! story {
@@ -39,6 +40,7 @@ story!(
     rows_cut_alike_are_merged_before_writing,
     rows_past_the_retention_period_are_skipped_and_purged,
     a_report_can_be_limited_to_a_period_and_a_site,
+    the_demo_is_refused_over_imported_traffic,
 );
 
 fn row(day: &str, source: &str, campaign: &str, landing: &str, pv: i64, v: i64) -> TrafficRow {
@@ -211,4 +213,20 @@ async fn a_report_can_be_limited_to_a_period_and_a_site(db: &TestDb) {
     q.site = None;
     let rows = store.traffic_report(&q).await.unwrap();
     assert_eq!(report(&rows), vec![("relais", 10, 10), ("direct", 2, 4)]);
+}
+
+async fn the_demo_is_refused_over_imported_traffic(db: &TestDb) {
+    let store = SqlStore::open(&db.url).await.unwrap();
+    store
+        .import_traffic(&import("aa", "s", sample()))
+        .await
+        .unwrap();
+    let before = store.dump().await.unwrap();
+    let secret = InstallationSecret::for_demo(1);
+    let err = store
+        .replace_with_demo(1, &secret, &Dataset::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
+    assert_eq!(store.dump().await.unwrap(), before);
 }
