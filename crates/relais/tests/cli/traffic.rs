@@ -93,8 +93,18 @@ fn a_file_in_another_format_is_rejected_naming_the_file_the_line_and_the_fix() {
     relais(
         &db.url,
         &[
-            "--lang", "en", "traffic", "import", &bad, &good, "--site", SITE, "--format",
+            "--lang",
+            "en",
+            "traffic",
+            "import",
+            &bad,
+            &good,
+            "--site",
+            SITE,
+            "--format",
             "combined",
+            "--retention-months",
+            "1200",
         ],
     )
     .fails()
@@ -142,4 +152,50 @@ fn a_missing_file_is_named() {
     )
     .fails()
     .says(&["/nonexistent/access.log : lecture impossible"]);
+}
+
+#[test]
+fn vcombined_and_common_logs_are_detected_and_internal_navigation_is_not_a_source() {
+    let db = TestDb::sqlite();
+    let dir = tempfile::tempdir().unwrap();
+    let v = "www.bailleur.fr:443 203.0.113.9 - - [05/Jan/2026:10:00:00 +0100] \"GET /contact HTTP/2.0\" 200 10 \"https://bailleur.fr/\" \"Mozilla/5.0 (Android 14)\"\n\
+             www.bailleur.fr:443 203.0.113.7 - - [05/Jan/2026:10:00:00 +0100] \"GET / HTTP/2.0\" 200 10 \"https://lnkd.in/x\" \"Mozilla/5.0 (Android 14)\"\n";
+    let c = "203.0.113.9 - - [06/Jan/2026:10:00:00 +0100] \"GET /logements HTTP/1.1\" 200 10\n";
+    let vlog = write_file(&dir, "vhost.log", v.as_bytes());
+    let clog = write_file(&dir, "common.log", c.as_bytes());
+    let out = relais(
+        &db.url,
+        &[
+            "traffic",
+            "import",
+            &vlog,
+            &clog,
+            "--site",
+            "bailleur",
+            "--site-host",
+            "www.bailleur.fr",
+            "--retention-months",
+            "1200",
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(out[0]["format"], "vcombined");
+    assert_eq!(out[1]["format"], "common");
+    assert_eq!(
+        out[0]["visits_by_source"],
+        serde_json::json!({"direct": 1, "linkedin": 1})
+    );
+    assert_eq!(out[1]["visits_by_source"], serde_json::json!({"direct": 1}));
+    let days = relais(
+        &db.url,
+        &[
+            "traffic", "report", "--by", "day", "--site", "bailleur", "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(days["rows"][0]["key"], "2026-01-05");
+    assert_eq!(days["rows"][1]["visits"], 1);
 }
