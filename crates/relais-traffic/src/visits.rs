@@ -9,8 +9,8 @@
 //! past 30 minutes) counts as direct. Clients are keyed by their daily hash,
 //! so a visit never spans two Paris days. Runs on one thread, in line order.
 //!
-//! Memory: clients idle for over an hour of log time are forgotten, so the
-//! table holds about an hour of clients whatever the file's length.
+//! Memory: clients more than an hour of log time away are forgotten, so the
+//! table holds about two hours of clients whatever the file's length or order.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -52,7 +52,6 @@ pub(crate) struct Visits {
     pub rows: Vec<Row>,
     index: HashMap<Vec<u8>, u32>,
     key: Vec<u8>,
-    latest: i64,
     swept: i64,
     pub visits: u64,
     pub pageviews: u64,
@@ -68,7 +67,9 @@ impl Visits {
                 let row = &self.rows[c.row as usize];
                 let same_source = !v.channel.is_external()
                     || (row.channel == v.channel && row.campaign.as_bytes() == campaign);
-                if v.time - c.last <= VISIT_TIMEOUT && same_source {
+                // Lines a few seconds out of order stay in their visit.
+                let near = (v.time - c.last).abs() <= VISIT_TIMEOUT;
+                if near && same_source {
                     c.last = c.last.max(v.time);
                     self.rows[c.row as usize].pageviews += 1;
                     continue;
@@ -83,12 +84,16 @@ impl Visits {
             self.rows[row as usize].pageviews += 1;
             self.visits += 1;
             self.clients.insert(v.client, Client { last: v.time, row });
-            self.latest = self.latest.max(v.time);
         }
-        if self.latest - self.swept > VISIT_TIMEOUT {
-            let horizon = self.latest - 2 * VISIT_TIMEOUT;
-            self.clients.retain(|_, c| c.last >= horizon);
-            self.swept = self.latest;
+        // Forget clients more than an hour of log time away from the last
+        // page view, in either direction: files concatenated out of order
+        // (`cat access.log.2 access.log.1`) keep memory bounded too.
+        if let Some(now) = chunk.views.last().map(|v| v.time)
+            && (now - self.swept).abs() > VISIT_TIMEOUT
+        {
+            self.clients
+                .retain(|_, c| (c.last - now).abs() <= 2 * VISIT_TIMEOUT);
+            self.swept = now;
         }
     }
 

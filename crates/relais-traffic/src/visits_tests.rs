@@ -152,3 +152,23 @@ fn idle_clients_are_forgotten_so_memory_stays_bounded() {
     // About an hour's worth of clients is kept, not ten hours'.
     assert!(v.clients() <= 2 * 60 + 31, "{}", v.clients());
 }
+
+#[test]
+fn logs_concatenated_out_of_order_keep_memory_bounded_and_visits_apart() {
+    let mut lines = Vec::new();
+    for day in [11, 10] {
+        for minute in 0..300 {
+            let (h, m) = (minute / 60, minute % 60);
+            let time = format!("{day}/Mar/2024:{h:02}:{m:02}:00");
+            lines.push(hit(
+                &format!("10.1.{}.{}", minute / 250, minute % 250),
+                &time,
+                "/",
+                "-",
+            ));
+        }
+    }
+    let v = visits(&lines);
+    assert_eq!(v.visits, 600);
+    assert!(v.clients() <= 2 * 2 * 60 + 31, "{}", v.clients());
+}
