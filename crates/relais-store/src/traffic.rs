@@ -81,6 +81,9 @@ pub struct TrafficImport {
     /// they are not written, and stored ones are purged in the same
     /// transaction.
     pub keep_from: Option<String>,
+    /// When set (first and last day), the site's stored rows of these days
+    /// are replaced rather than added to: a Matomo pull gives whole days.
+    pub replace_days: Option<(String, String)>,
     pub rows: Vec<TrafficRow>,
 }
 
@@ -174,6 +177,15 @@ impl TrafficStore for SqlStore {
         if seen.is_some() {
             out.already_imported = true;
             return Ok(out);
+        }
+        if let Some((first, last)) = &import.replace_days {
+            sqlx::query("DELETE FROM traffic_daily WHERE site = $1 AND day >= $2 AND day <= $3")
+                .bind(&import.site)
+                .bind(first)
+                .bind(last)
+                .execute(&mut *tx)
+                .await
+                .map_err(sql(doing))?;
         }
         // Rows whose texts were cut alike are one row, or the upsert below
         // would touch a row twice in one statement.

@@ -41,6 +41,7 @@ story!(
     rows_past_the_retention_period_are_skipped_and_purged,
     a_report_can_be_limited_to_a_period_and_a_site,
     the_demo_is_refused_over_imported_traffic,
+    a_pull_of_whole_days_replaces_those_days,
 );
 
 fn row(day: &str, source: &str, campaign: &str, landing: &str, pv: i64, v: i64) -> TrafficRow {
@@ -67,6 +68,7 @@ fn import(digest: &str, site: &str, rows: Vec<TrafficRow>) -> TrafficImport {
         pageviews: rows.iter().map(|r| r.pageviews).sum(),
         visits: rows.iter().map(|r| r.visits).sum(),
         keep_from: None,
+        replace_days: None,
         rows,
     }
 }
@@ -229,4 +231,20 @@ async fn the_demo_is_refused_over_imported_traffic(db: &TestDb) {
         .unwrap_err();
     assert!(matches!(err, StoreError::Conflict { .. }), "{err}");
     assert_eq!(store.dump().await.unwrap(), before);
+}
+
+async fn a_pull_of_whole_days_replaces_those_days(db: &TestDb) {
+    let store = SqlStore::open(&db.url).await.unwrap();
+    store
+        .import_traffic(&import("aa", "m", sample()))
+        .await
+        .unwrap();
+    let mut pull = import("bb", "m", vec![row("2026-01-06", "facebook", "", "", 4, 2)]);
+    pull.replace_days = Some(("2026-01-06".into(), "2026-01-06".into()));
+    store.import_traffic(&pull).await.unwrap();
+    let by_day = store.traffic_report(&query(TrafficBy::Day)).await.unwrap();
+    assert_eq!(
+        report(&by_day),
+        vec![("2026-01-05", 6, 12), ("2026-01-06", 2, 4)]
+    );
 }

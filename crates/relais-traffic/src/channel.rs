@@ -63,6 +63,7 @@ channels! {
     Search => "search", "Moteur de recherche", "Search engine";
     Email => "email", "E-mail", "E-mail";
     Campaign => "campaign", "Autre campagne", "Other campaign";
+    Other => "other", "Autre source", "Other source";
     Website => "website", "Autre site", "Other website";
     Internal => "internal", "Navigation interne", "Internal navigation";
     Direct => "direct", "Accès direct", "Direct";

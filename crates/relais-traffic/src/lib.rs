@@ -21,6 +21,7 @@ mod chunk;
 mod clock;
 mod hosts;
 mod line;
+pub mod matomo;
 mod pipeline;
 mod summary;
 mod visits;

@@ -234,6 +234,33 @@ pub enum TrafficCommand {
     Import(TrafficImportArgs),
     /// Visits and page views by source network, campaign, landing page or day.
     Report(TrafficReportArgs),
+    /// Pull daily visits from social networks and campaigns from Matomo's Reporting API.
+    Matomo(TrafficMatomoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrafficMatomoArgs {
+    /// Matomo's address, e.g. https://stats.bailleur.fr/ (index.php is added).
+    #[arg(long)]
+    pub url: String,
+    /// The website's id in Matomo (idSite).
+    #[arg(long)]
+    pub site_id: u32,
+    /// Read the API token (token_auth) from standard input; it is sent in the POST body.
+    #[arg(long, required = true)]
+    pub token_stdin: bool,
+    /// A day (2026-01-05), a month (2026-01), a year (2026) or FROM..TO.
+    #[arg(long)]
+    pub period: String,
+    /// The site's name in relais (default: matomo-ID); the period's days are replaced.
+    #[arg(long)]
+    pub site: Option<String>,
+    /// Keep this many months of daily figures (older ones are purged).
+    #[arg(long, default_value_t = 25)]
+    pub retention_months: u32,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,6 +12,7 @@ mod residence;
 mod status;
 mod territory;
 mod traffic;
+mod traffic_matomo;
 mod traffic_report;
 
 use anyhow::anyhow;
@@ -42,6 +43,7 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Person(PersonCommand::Erase(args)) => person::erase(db, lang, args).await,
         Command::Traffic(TrafficCommand::Import(args)) => traffic::import(db, lang, args).await,
         Command::Traffic(TrafficCommand::Report(args)) => traffic_report::run(db, lang, args).await,
+        Command::Traffic(TrafficCommand::Matomo(args)) => traffic_matomo::run(db, lang, args).await,
     }
 }
 

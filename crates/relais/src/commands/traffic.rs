@@ -206,6 +206,7 @@ async fn import_one(
         pageviews: summary.pageviews as i64,
         visits: summary.visits as i64,
         keep_from,
+        replace_days: None,
         rows: summary
             .rows
             .iter()

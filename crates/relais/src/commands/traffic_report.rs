@@ -142,7 +142,7 @@ fn print_table(lang: Lang, rows: &[Line]) {
 }
 
 /// The first and last day of a period.
-fn period(raw: &str) -> Option<(NaiveDate, NaiveDate)> {
+pub(crate) fn period(raw: &str) -> Option<(NaiveDate, NaiveDate)> {
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     if let Some((a, b)) = raw.split_once("..") {
         let (a, b) = (day(a)?, day(b)?);

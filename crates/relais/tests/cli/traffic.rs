@@ -199,3 +199,156 @@ fn vcombined_and_common_logs_are_detected_and_internal_navigation_is_not_a_sourc
     assert_eq!(days["rows"][0]["key"], "2026-01-05");
     assert_eq!(days["rows"][1]["visits"], 1);
 }
+
+/// Matomo's documented shapes: a list of rows per day, `[]` for a day
+/// without data, numbers sometimes written as strings.
+const SOCIALS: &str = r#"{"2026-01-05":[{"label":"Facebook","nb_uniq_visitors":9,"nb_visits":"12","nb_actions":30},{"label":"LinkedIn","nb_visits":3,"nb_actions":"4"}],"2026-01-06":[]}"#;
+const CAMPAIGNS: &str =
+    r#"{"2026-01-05":[{"label":"Hiver-2026","nb_visits":5,"nb_actions":7}],"2026-01-06":[]}"#;
+const SUMMARY: &str =
+    r#"{"2026-01-05":{"nb_uniq_visitors":80,"nb_visits":100,"nb_actions":"250"},"2026-01-06":[]}"#;
+
+/// A one-thread Matomo answering `n` requests; returns what it was sent.
+fn fake_matomo(n: usize) -> (String, std::thread::JoinHandle<Vec<String>>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        for _ in 0..n {
+            let (stream, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(stream);
+            let mut head = String::new();
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+                head.push_str(&line);
+                if line == "\r\n" || line.is_empty() {
+                    break;
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let body = String::from_utf8(body).unwrap();
+            let answer = if body.contains("method=Referrers.getSocials") {
+                SOCIALS
+            } else if body.contains("method=Referrers.getCampaigns") {
+                CAMPAIGNS
+            } else {
+                SUMMARY
+            };
+            let mut stream = reader.into_inner();
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                answer.len()
+            )
+            .unwrap();
+            seen.push(format!("{head}{body}"));
+        }
+        seen
+    });
+    (url, server)
+}
+
+fn matomo(db: &str, url: &str, token: &str) -> serde_json::Value {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_relais"))
+        .args([
+            "--db",
+            db,
+            "traffic",
+            "matomo",
+            "--url",
+            url,
+            "--site-id",
+            "3",
+        ])
+        .args(["--token-stdin", "--period", "2026-01-05..2026-01-06"])
+        .args(["--retention-months", "1200", "--json"])
+        .env_remove("RELAIS_DATABASE_URL")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(token.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn matomo_daily_visits_are_pulled_with_the_token_in_the_post_body_and_once_only() {
+    let db = TestDb::sqlite();
+    let (url, server) = fake_matomo(6);
+    let first = matomo(&db.url, &url, "s3cret\n");
+    assert_eq!(first["status"], "imported");
+    assert_eq!(first["site"], "matomo-3");
+    assert_eq!(
+        first["visits_by_source"],
+        serde_json::json!({"facebook": 12, "linkedin": 3, "campaign": 5, "other": 80})
+    );
+    let again = matomo(&db.url, &url, "s3cret\n");
+    assert_eq!(again["status"], "unchanged");
+    let requests = server.join().unwrap();
+    assert_eq!(requests.len(), 6);
+    for r in &requests {
+        let first_line = r.lines().next().unwrap();
+        assert!(first_line.starts_with("POST /index.php "), "{r}");
+        assert!(
+            !first_line.contains("s3cret"),
+            "the token must not be in the URL: {r}"
+        );
+        assert!(
+            r.contains("token_auth=s3cret") && r.contains("idSite=3"),
+            "{r}"
+        );
+        assert!(r.contains("period=day") && r.contains("format=JSON"), "{r}");
+    }
+    let report = relais(
+        &db.url,
+        &[
+            "traffic", "report", "--site", "matomo-3", "--by", "campaign", "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(report["rows"][1]["key"], "hiver-2026");
+    assert_eq!(report["rows"][1]["visits"], 5);
+}
+
+#[test]
+fn a_missing_matomo_token_is_said_with_how_to_give_it() {
+    let db = TestDb::sqlite();
+    relais(
+        &db.url,
+        &[
+            "traffic",
+            "matomo",
+            "--url",
+            "http://127.0.0.1:9/",
+            "--site-id",
+            "1",
+            "--token-stdin",
+            "--period",
+            "2026-01",
+        ],
+    )
+    .fails()
+    .complains(&["aucun jeton"]);
+}
