@@ -240,7 +240,7 @@ pub enum TrafficCommand {
 
 #[derive(Debug, Args)]
 pub struct TrafficMatomoArgs {
-    /// Matomo's address, e.g. https://stats.bailleur.fr/ (index.php is added).
+    /// Matomo's address, e.g. `https://stats.bailleur.fr/` (index.php is added).
     #[arg(long)]
     pub url: String,
     /// The website's id in Matomo (idSite).
