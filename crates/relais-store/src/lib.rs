@@ -20,6 +20,7 @@ mod read;
 mod rows;
 mod sql_store;
 mod tables;
+mod traffic;
 mod write;
 
 pub mod testing;
@@ -35,6 +36,10 @@ pub use links::{DailyCount, LinkScope, LinkStore, StoredLink};
 pub use migrate::SCHEMA_VERSION;
 pub use read::{Status, TableDump};
 pub use sql_store::SqlStore;
+pub use traffic::{
+    TrafficBy, TrafficImport, TrafficOutcome, TrafficQuery, TrafficReportRow, TrafficRow,
+    TrafficStore,
+};
 pub use write::{ResidenceImportSummary, WriteSummary};
 
 use std::collections::BTreeMap;

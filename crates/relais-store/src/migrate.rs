@@ -39,6 +39,11 @@ const SQLITE: &[Migration] = &[
         sql: include_str!("../migrations/sqlite/0004_kpi_inputs.sql"),
     },
     Migration {
+        version: 5,
+        description: "website traffic",
+        sql: include_str!("../migrations/sqlite/0005_traffic.sql"),
+    },
+    Migration {
         version: 6,
         description: "short links and their daily counts",
         sql: include_str!("../migrations/sqlite/0006_links.sql"),
@@ -65,6 +70,11 @@ const POSTGRES: &[Migration] = &[
         version: 4,
         description: "KPI inputs: surveys, groups, ambassadors' consent",
         sql: include_str!("../migrations/postgres/0004_kpi_inputs.sql"),
+    },
+    Migration {
+        version: 5,
+        description: "website traffic",
+        sql: include_str!("../migrations/postgres/0005_traffic.sql"),
     },
     Migration {
         version: 6,

@@ -211,6 +211,8 @@ pub(crate) const ALL: &[&Table] = &[
     &LINK_DOMAINS,
     &LINKS,
     &LINK_DAILY,
+    &crate::traffic::TRAFFIC_IMPORTS,
+    &crate::traffic::TRAFFIC_DAILY,
 ];
 
 pub(crate) const LINK_DOMAINS: Table = Table {

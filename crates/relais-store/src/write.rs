@@ -71,7 +71,8 @@ pub(crate) async fn replace_with_demo(
     if demo_seed.is_none() {
         let (held,): (i64,) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM organisations) + (SELECT COUNT(*) FROM territories)
-                  + (SELECT COUNT(*) FROM accounts) + (SELECT COUNT(*) FROM users)",
+                  + (SELECT COUNT(*) FROM accounts) + (SELECT COUNT(*) FROM users)
+                  + (SELECT COUNT(*) FROM traffic_imports)",
         )
         .fetch_one(&mut *tx)
         .await

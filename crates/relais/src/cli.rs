@@ -75,6 +75,9 @@ pub enum Command {
     Link(LinkCommand),
     /// Serve relais over HTTP (for now: the short links, with --links-only).
     Serve(ServeArgs),
+    /// Website traffic from the social networks: import access logs, report.
+    #[command(subcommand)]
+    Traffic(TrafficCommand),
 }
 
 #[derive(Debug, Args)]
@@ -365,4 +368,100 @@ pub struct EraseArgs {
 fn parse_date(raw: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .map_err(|_| format!("« {raw} » n'est pas une date AAAA-MM-JJ (expected YYYY-MM-DD)"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrafficCommand {
+    /// Import nginx/Apache access logs (plain or .gz), each file in one transaction.
+    Import(TrafficImportArgs),
+    /// Visits and page views by source network, campaign, landing page or day.
+    Report(TrafficReportArgs),
+    /// Pull daily visits from social networks and campaigns from Matomo's Reporting API.
+    Matomo(TrafficMatomoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TrafficMatomoArgs {
+    /// Matomo's address, e.g. `https://stats.bailleur.fr/` (index.php is added).
+    #[arg(long)]
+    pub url: String,
+    /// The website's id in Matomo (idSite).
+    #[arg(long)]
+    pub site_id: u32,
+    /// Read the API token (token_auth) from standard input; it is sent in the POST body.
+    #[arg(long, required = true)]
+    pub token_stdin: bool,
+    /// A day (2026-01-05), a month (2026-01), a year (2026) or FROM..TO.
+    #[arg(long)]
+    pub period: String,
+    /// The site's name in relais (default: matomo-ID); the period's days are replaced.
+    #[arg(long)]
+    pub site: Option<String>,
+    /// Keep this many months of daily figures (older ones are purged).
+    #[arg(long, default_value_t = 25)]
+    pub retention_months: u32,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrafficFormatArg {
+    Auto,
+    Combined,
+    Vcombined,
+    Common,
+}
+
+#[derive(Debug, Args)]
+pub struct TrafficImportArgs {
+    /// The access logs (plain or gzip), in any order.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The website's name in relais (its host, e.g. www.bailleur.fr, is simplest).
+    #[arg(long)]
+    pub site: String,
+    /// The lines' format; auto decides from the first lines.
+    #[arg(long, value_enum, default_value_t = TrafficFormatArg::Auto)]
+    pub format: TrafficFormatArg,
+    /// The site's own host(s): such referrers are internal navigation.
+    /// Default: --site when it is a host name.
+    #[arg(long = "site-host")]
+    pub site_hosts: Vec<String>,
+    /// Host(s) of relais short links: such referrers are relais QR codes/short links.
+    #[arg(long = "short-link-host")]
+    pub short_link_hosts: Vec<String>,
+    /// Path prefix(es) of relais short links on the site itself (e.g. /qr/).
+    #[arg(long = "short-link-path")]
+    pub short_link_paths: Vec<String>,
+    /// Keep this many months of daily figures (older ones are purged).
+    #[arg(long, default_value_t = 25)]
+    pub retention_months: u32,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrafficByArg {
+    Network,
+    Campaign,
+    Landing,
+    Day,
+}
+
+#[derive(Debug, Args)]
+pub struct TrafficReportArgs {
+    /// Group by source network, campaign, landing page or day.
+    #[arg(long, value_enum, default_value_t = TrafficByArg::Network)]
+    pub by: TrafficByArg,
+    /// Only this site.
+    #[arg(long)]
+    pub site: Option<String>,
+    /// A day (2026-01-05), a month (2026-01), a year (2026) or FROM..TO (2026-01-01..2026-03-31).
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -109,7 +109,7 @@ pub fn field(a: &Audit) -> String {
         let bars: Vec<svg::Bar> = web
             .iter()
             .filter(|r| r.available)
-            .map(|r| bar(a, r.at("network").unwrap_or("").to_string(), r, false))
+            .map(|r| bar(a, network_name(a, r.at("network").unwrap_or("")), r, false))
             .collect();
         let title = a.t(
             "Part des visites du site venues de chaque réseau",
@@ -259,4 +259,18 @@ pub fn ambassadors(a: &Audit) -> String {
     }
     s.push_str("</section>\n");
     s
+}
+
+/// A network's name: the French label of the four networks, else the code
+/// with a capital (`youtube` → `Youtube`).
+fn network_name(a: &Audit, code: &str) -> String {
+    match relais_core::Network::parse(code) {
+        Ok(n) => a.t(n.label_fr(), n.code()).to_string(),
+        Err(_) => {
+            let mut c = code.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use relais_core::{AccountKind, Audience, Network, Theme};
 use relais_kpi::facts::{
     AccountFact, Consent, Facts, Metrics, PostFact, ResidenceFact, ScanFact, SurveyFact,
-    SurveyScope, TerritoryFact,
+    SurveyScope, TerritoryFact, VisitFact,
 };
 
 mod comments;
@@ -301,6 +301,21 @@ async fn inputs(
             shown_as,
         })
         .collect();
+    // Website visits per day and source; a social network's code, or none.
+    let visits: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT day, source, CAST(SUM(visits) AS BIGINT) FROM traffic_daily GROUP BY day, source ORDER BY day, source",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql("reading website traffic"))?;
+    for (d, source, n) in visits {
+        let social = relais_traffic::Channel::parse(&source).filter(|c| c.is_social());
+        f.visits.push(VisitFact {
+            day: day(&d, "traffic_daily")?,
+            network: social.map(|c| c.code().to_string()),
+            visits: n.max(0) as u64,
+        });
+    }
     // Field scans of short links (human scans; bots are counted apart).
     type ScanRow = (
         String,

@@ -20,6 +20,9 @@ mod serve;
 mod status;
 mod survey;
 mod territory;
+mod traffic;
+mod traffic_matomo;
+mod traffic_report;
 
 use anyhow::anyhow;
 use relais_core::Lang;
@@ -27,7 +30,7 @@ use relais_store::SqlStore;
 
 use crate::cli::{
     AmbassadorCommand, Cli, Command, GroupCommand, LabelCommand, LinkCommand, PersonCommand,
-    ResidenceCommand, SurveyCommand, TerritoryCommand,
+    ResidenceCommand, SurveyCommand, TerritoryCommand, TrafficCommand,
 };
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
@@ -65,6 +68,9 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Link(LinkCommand::Poster(args)) => link_poster::run(db, lang, args).await,
         Command::Link(command) => link::run(db, lang, command).await,
         Command::Serve(args) => serve::run(db, lang, args).await,
+        Command::Traffic(TrafficCommand::Import(args)) => traffic::import(db, lang, args).await,
+        Command::Traffic(TrafficCommand::Report(args)) => traffic_report::run(db, lang, args).await,
+        Command::Traffic(TrafficCommand::Matomo(args)) => traffic_matomo::run(db, lang, args).await,
     }
 }
 

@@ -16,4 +16,5 @@ mod residence;
 mod status;
 mod survey;
 mod territory;
+mod traffic;
 mod util;
