@@ -34,7 +34,7 @@ pub fn bars(title: &str, desc: &str, bars: &[Bar]) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="t" width="100%"><title>{}</title><desc>{}</desc>"#,
+        r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" width="100%"><title>{}</title><desc>{}</desc>"#,
         esc(title),
         esc(desc)
     );
