@@ -22,6 +22,7 @@ mod clock;
 mod hosts;
 mod line;
 pub mod matomo;
+pub mod matomo_csv;
 mod pipeline;
 mod summary;
 mod visits;

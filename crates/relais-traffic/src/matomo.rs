@@ -37,7 +37,7 @@ pub enum MatomoError {
 }
 
 /// Per day, the table's rows: (label, visits, actions).
-type Table = BTreeMap<String, Vec<(String, u64, u64)>>;
+pub type Table = BTreeMap<String, Vec<(String, u64, u64)>>;
 
 /// Reads a `Referrers.getSocials` or `Referrers.getCampaigns` answer.
 pub fn table(json: &[u8]) -> Result<Table, MatomoError> {
@@ -123,7 +123,7 @@ pub fn rows(
 }
 
 /// The network of one of Matomo's social labels (`Facebook`, `LinkedIn`…).
-fn network(label: &str) -> Channel {
+pub(crate) fn network(label: &str) -> Channel {
     let l = label.to_lowercase();
     let table = [
         ("facebook", Channel::Facebook),

@@ -22,6 +22,7 @@ mod survey;
 mod territory;
 mod traffic;
 mod traffic_matomo;
+mod traffic_matomo_csv;
 mod traffic_report;
 
 use anyhow::anyhow;

@@ -23,7 +23,7 @@ use crate::output::{json, number, rows};
 
 /// One file's part of the summary: counts only, nothing personal.
 #[derive(Debug, Serialize)]
-struct FileReport {
+pub(super) struct FileReport {
     file: String,
     /// `imported`, `unchanged` (already imported) or `rejected`.
     status: &'static str,
@@ -69,6 +69,28 @@ impl FileReport {
             outcome,
             error: None,
         }
+    }
+
+    /// The report of Matomo exports imported together.
+    pub(super) fn matomo(
+        file: String,
+        outcome: TrafficOutcome,
+        visits_by_source: BTreeMap<Channel, u64>,
+        first_day: Option<String>,
+        last_day: Option<String>,
+    ) -> Self {
+        let status = if outcome.already_imported {
+            "unchanged"
+        } else {
+            "imported"
+        };
+        let mut r = FileReport::new(file, &empty(), status, outcome);
+        r.format = None;
+        r.visits = visits_by_source.values().sum();
+        r.visits_by_source = visits_by_source;
+        r.first_day = first_day;
+        r.last_day = last_day;
+        r
     }
 
     fn rejected(file: String, error: String) -> Self {
@@ -122,7 +144,34 @@ pub async fn import(db: &str, lang: Lang, args: TrafficImportArgs) -> anyhow::Re
         .checked_sub_months(Months::new(args.retention_months))
         .map(|d| d.format("%Y-%m-%d").to_string());
     let mut reports = Vec::new();
-    for path in &args.files {
+    // Matomo's exports are read together (the summary with the referrers);
+    // every other file is an access log.
+    let (exports, logs): (Vec<&PathBuf>, Vec<&PathBuf>) = args
+        .files
+        .iter()
+        .partition(|p| super::traffic_matomo_csv::is_export(p));
+    if !exports.is_empty() {
+        let names = exports
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        reports.push(
+            match super::traffic_matomo_csv::import(
+                &store,
+                lang,
+                &exports,
+                &args,
+                keep_from.clone(),
+            )
+            .await
+            {
+                Ok(r) => r,
+                Err(e) => FileReport::rejected(names, e),
+            },
+        );
+    }
+    for path in logs {
         let file = path.display().to_string();
         let report = match import_one(&store, lang, path, &options, &args, keep_from.clone()).await
         {

@@ -453,3 +453,109 @@ fn website_visits_from_the_networks_reach_the_kpi_and_the_audit() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Part des visites du site venues de chaque réseau"));
 }
+
+fn utf16le(text: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    out
+}
+
+#[test]
+fn matomo_csv_exports_import_together_once_only() {
+    let db = TestDb::sqlite();
+    let dir = tempfile::tempdir().unwrap();
+    // As Matomo's "export" writes them: UTF-16LE with a byte-order mark, one row per day.
+    let summary = write_file(
+        &dir,
+        "visites.csv",
+        &utf16le(
+            "date,nb_uniq_visitors,nb_visits,nb_actions,bounce_count\n2026-01-05,280,300,900,120\n2026-01-06,190,200,500,80\n",
+        ),
+    );
+    let socials = write_file(
+        &dir,
+        "reseaux.csv",
+        &utf16le(
+            "date,label,nb_uniq_visitors,nb_visits,nb_actions\n2026-01-05,Facebook,40,42,97\n2026-01-05,LinkedIn,9,10,21\n2026-01-06,Facebook,30,31,60\n",
+        ),
+    );
+    let campaigns = write_file(
+        &dir,
+        "campagnes.csv",
+        "date\tlabel\tnb_visits\tnb_actions\n2026-01-05\tFete-Voisins\t7\t9\n".as_bytes(),
+    );
+    let args = [
+        "traffic",
+        "import",
+        &summary,
+        &socials,
+        &campaigns,
+        "--site",
+        SITE,
+        "--retention-months",
+        "1200",
+        "--json",
+    ];
+    let out = relais(&db.url, &args).ok().json();
+    assert_eq!(out[0]["status"], "imported");
+    assert_eq!(out[0]["visits"], 500);
+    let report = relais(&db.url, &["traffic", "report", "--by", "network", "--json"])
+        .ok()
+        .json();
+    let rows = report["rows"].as_array().unwrap();
+    let visits = |key: &str| {
+        rows.iter()
+            .find(|r| r["key"] == key)
+            .map(|r| r["visits"].as_i64().unwrap())
+    };
+    assert_eq!(visits("facebook"), Some(73));
+    assert_eq!(visits("linkedin"), Some(10));
+    // 500 visits in all: 83 social, 7 from the campaign, the rest from other sources.
+    let total: i64 = rows.iter().map(|r| r["visits"].as_i64().unwrap()).sum();
+    assert_eq!(total, 500);
+    let again = relais(&db.url, &args).ok().json();
+    assert_eq!(again[0]["status"], "unchanged");
+    let kpi = relais(
+        &db.url,
+        &[
+            "kpi",
+            "--kpi",
+            "social_web_share",
+            "--period",
+            "2026-01",
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert!(
+        (kpi[0]["value"].as_f64().unwrap() - 83.0 / 500.0).abs() < 1e-12,
+        "{kpi}"
+    );
+}
+
+#[test]
+fn a_matomo_referrers_export_alone_is_refused_with_what_to_add() {
+    let db = TestDb::sqlite();
+    let dir = tempfile::tempdir().unwrap();
+    let socials = write_file(
+        &dir,
+        "reseaux.csv",
+        &utf16le("date,label,nb_visits\n2026-01-05,Facebook,42\n"),
+    );
+    relais(&db.url, &["traffic", "import", &socials, "--site", SITE])
+        .fails()
+        .says(&["reseaux.csv", "VisitsSummary.get"])
+        .complains(&["refusé"]);
+    let bad = write_file(
+        &dir,
+        "visites.csv",
+        b"date,nb_visits\n2026-01-05,beaucoup\n",
+    );
+    relais(
+        &db.url,
+        &["traffic", "import", &bad, &socials, "--site", SITE],
+    )
+    .fails()
+    .says(&["visites.csv, ligne 2", "nb_visits"]);
+}
