@@ -23,12 +23,14 @@ const RECORD: char = '\u{1e}';
 /// per-row cost (a channel hop, a decoded value per column) that dwarfs the
 /// database's own work: the database packs every comment into one text
 /// value (`UNIT` between fields, `RECORD` between comments), parsed here.
-pub(super) async fn comments(
-    store: &SqlStore,
-    p_index: &HashMap<String, usize>,
-    r_index: &HashMap<String, usize>,
-    f: &mut Facts,
-) -> Result<(), StoreError> {
+/// What the database sends for the comments: the packed rows and the
+/// people's labels. Runs beside the other reads (a second connection).
+pub(super) struct Fetched {
+    packed: String,
+    humans: Vec<(String, String, String, String)>,
+}
+
+pub(super) async fn fetch(store: &SqlStore) -> Result<Fetched, StoreError> {
     let doing = "reading comments for the KPIs";
     let fields = "x.id, x.post_id, CAST(x.created_at AS TEXT), x.author, CAST(r.first_reply AS TEXT), \
                   l.category, l.urgency, l.sentiment, l.author_kind, l.residence";
@@ -68,6 +70,18 @@ pub(super) async fn comments(
         .await
         .map_err(sql(doing))?;
     let packed = packed.and_then(|p| p.0).unwrap_or_default();
+    let humans = human_labels(store).await?;
+    Ok(Fetched { packed, humans })
+}
+
+/// Turns the fetched comments into facts, once the posts are known.
+pub(super) fn comments(
+    fetched: Fetched,
+    p_index: &HashMap<String, usize>,
+    r_index: &HashMap<String, usize>,
+    f: &mut Facts,
+) -> Result<(), StoreError> {
+    let Fetched { packed, humans } = fetched;
     let bad = |what: &str| {
         corrupt("comments")(relais_core::DomainError::Invalid {
             what: "comment row",
@@ -130,7 +144,6 @@ pub(super) async fn comments(
     }
     // The same order on every backend: by time, then id.
     rows.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let humans = human_labels(store).await?;
     let mut c_index: HashMap<String, usize> = HashMap::new();
     f.comments.reserve(rows.len());
     for (_, id, comment) in rows {
