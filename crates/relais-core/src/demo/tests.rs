@@ -142,3 +142,44 @@ fn posts_and_comments_never_come_after_the_last_day() {
             .all(|f| f.day <= cfg.until && f.day >= cfg.start())
     );
 }
+
+#[test]
+fn a_scaled_demo_is_copies_with_their_own_ids_and_people() {
+    use std::collections::HashSet;
+    let one = demo(5);
+    let three = super::scale(&one, 3, &DemoConfig::new(5, None).secret());
+    assert_eq!(three.posts.len(), 3 * one.posts.len());
+    assert_eq!(three.comments.len(), 3 * one.comments.len());
+    assert_eq!(three.labels.len(), 3 * one.labels.len());
+    assert_eq!(three.residences.len(), 3 * one.residences.len());
+    let posts: HashSet<String> = three.posts.iter().map(|p| p.key.stored()).collect();
+    assert_eq!(posts.len(), three.posts.len(), "post keys are unique");
+    let comments: HashSet<String> = three.comments.iter().map(|c| c.key.stored()).collect();
+    assert_eq!(
+        comments.len(),
+        three.comments.len(),
+        "comment keys are unique"
+    );
+    let people = |d: &Dataset| -> HashSet<String> {
+        d.comments
+            .iter()
+            .filter_map(|c| match &c.author {
+                crate::CommentAuthor::Person { pseudonym, .. } => {
+                    Some(pseudonym.as_str().to_string())
+                }
+                crate::CommentAuthor::Landlord { .. } => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        people(&three).len(),
+        3 * people(&one).len(),
+        "each copy has its own people"
+    );
+    // Every residence label names a residence of the scaled landlord.
+    let ids: HashSet<&str> = three.residences.iter().map(|r| r.id.as_str()).collect();
+    assert!(three.labels.iter().all(|l| match &l.value {
+        crate::LabelValue::Residence(r) => ids.contains(r.as_str()),
+        _ => true,
+    }));
+}
