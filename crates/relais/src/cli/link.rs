@@ -94,6 +94,9 @@ pub struct LinkBulkArgs {
     /// Every residence of this direction (or agency).
     #[arg(long)]
     pub territory: Option<String>,
+    /// Also print the new links' posters into this PDF (A4, one page each).
+    #[arg(long)]
+    pub posters: Option<PathBuf>,
     #[command(flatten)]
     pub common: LinkCommon,
 }

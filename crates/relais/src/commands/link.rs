@@ -173,7 +173,21 @@ async fn bulk(db: &str, lang: Lang, args: LinkBulkArgs) -> anyhow::Result<()> {
     }
     let done = make(&store, lang, &args.common, scopes).await;
     store.close().await;
-    done
+    done?;
+    // The posters of the agency's residences in the same command.
+    if let Some(out) = args.posters {
+        let posters = crate::cli::LinkPosterArgs {
+            codes: Vec::new(),
+            action: Some(args.common.action.clone()),
+            format: crate::cli::PosterFormat::Pdf,
+            size: crate::cli::PosterSize::A4,
+            message: relais_links::poster::MESSAGE.to_string(),
+            out: Some(out),
+            base: args.common.base.clone(),
+        };
+        super::link_poster::run(db, lang, posters).await?;
+    }
+    Ok(())
 }
 
 /// Plans, stores and prints the links of `scopes`.

@@ -396,3 +396,37 @@ fn without_chromium_a_pdf_is_refused_naming_the_debian_package() {
     assert!(stderr.contains("--format svg"), "{stderr}");
     assert!(!dir.path().join("affiches.pdf").exists());
 }
+
+#[test]
+fn bulk_with_posters_makes_an_agencys_links_and_their_pdf_in_one_command() {
+    let (db, agency) = demo();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("affiches.pdf");
+    let run = relais(
+        &db.url,
+        &[
+            "link",
+            "bulk",
+            "--agency",
+            &agency,
+            "--target",
+            TARGET,
+            "--action",
+            "Fête des voisins",
+            "--posters",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let chromium_here = Command::new("chromium").arg("--version").output().is_ok();
+    if chromium_here {
+        let run = run.ok();
+        let bytes = std::fs::read(&pdf).unwrap();
+        assert!(bytes.starts_with(b"%PDF"), "{}", run.stdout);
+        let text = String::from_utf8_lossy(&bytes).replace("/Type/", "/Type /");
+        let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+        assert!(pages > 1, "one page per residence ({pages})");
+    } else {
+        // The links are made; the posters name the package to install.
+        run.fails().complains(&["paquet Debian « chromium »"]);
+    }
+}
