@@ -29,6 +29,9 @@ pub struct Facts {
     pub scans: Vec<ScanFact>,
     /// Website visits per day and source, when traffic data exists.
     pub visits: Vec<VisitFact>,
+    /// Website visits from the networks and from relais short links, per day,
+    /// source and landing page (for the audit's website section).
+    pub landings: Vec<LandingFact>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -163,6 +166,16 @@ pub struct VisitFact {
     pub day: NaiveDate,
     /// The referring network's code (`facebook`, `linkedin`…), `None` for other sources.
     pub network: Option<String>,
+    pub visits: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LandingFact {
+    pub day: NaiveDate,
+    /// A social network's code, or `relais` for short links and QR posters.
+    pub source: String,
+    /// The page visitors landed on (path without query).
+    pub landing: String,
     pub visits: u64,
 }
 

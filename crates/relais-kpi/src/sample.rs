@@ -377,5 +377,26 @@ pub fn landlord() -> Facts {
             visit(Some("linkedin"), 10),
             visit(None, 160),
         ],
+        landings: vec![
+            landing(
+                "facebook",
+                "/actualites/fete-des-voisins",
+                20,
+                day(2026, 2, 10),
+            ),
+            landing("facebook", "/", 10, day(2026, 2, 10)),
+            landing("relais", "/residences/r0", 12, day(2026, 2, 10)),
+            // Before the period: left out.
+            landing("linkedin", "/recrutement", 99, day(2025, 12, 10)),
+        ],
+    }
+}
+
+fn landing(source: &str, page: &str, visits: u64, day: NaiveDate) -> LandingFact {
+    LandingFact {
+        day,
+        source: source.into(),
+        landing: page.into(),
+        visits,
     }
 }

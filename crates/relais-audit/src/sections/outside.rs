@@ -116,6 +116,7 @@ pub fn field(a: &Audit) -> String {
             "Share of website visits from each network",
         );
         s.push_str(&figure(&svg::bars(title, title, &bars), title));
+        s.push_str(&landings(a));
     }
     s.push_str("</section>\n");
     s
@@ -273,4 +274,68 @@ fn network_name(a: &Audit, code: &str) -> String {
                 .unwrap_or_default()
         }
     }
+}
+
+/// The pages visitors from the networks and from QR posters land on, most
+/// visited first.
+fn landings(a: &Audit) -> String {
+    let mut by: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+    for l in a
+        .facts
+        .landings
+        .iter()
+        .filter(|l| a.period.contains_day(l.day))
+    {
+        *by.entry((l.source.as_str(), l.landing.as_str()))
+            .or_default() += l.visits;
+    }
+    if by.is_empty() {
+        return String::new();
+    }
+    let qr: u64 = by
+        .iter()
+        .filter(|((s, _), _)| *s == "relais")
+        .map(|(_, v)| v)
+        .sum();
+    let mut top: Vec<((&str, &str), u64)> = by.into_iter().collect();
+    top.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let rows: Vec<Vec<String>> = top
+        .iter()
+        .take(12)
+        .map(|((source, landing), v)| {
+            let source = if *source == "relais" {
+                a.t("QR code / lien court", "QR code / short link")
+                    .to_string()
+            } else {
+                network_name(a, source)
+            };
+            vec![
+                esc(&source),
+                format!("<code>{}</code>", esc(landing)),
+                number(*v, a.lang),
+            ]
+        })
+        .collect();
+    let mut s = format!(
+        "<p>{} <strong>{}</strong> {}</p>\n",
+        a.t(
+            "Les affiches QR et liens courts ont amené",
+            "QR posters and short links brought"
+        ),
+        number(qr, a.lang),
+        a.t("visites sur le site.", "visits to the website.")
+    );
+    s.push_str(&table(
+        a.t(
+            "Pages d'arrivée des visiteurs venus des réseaux et des QR codes",
+            "Landing pages of visitors from the networks and QR codes",
+        ),
+        &[
+            a.t("Source", "Source"),
+            a.t("Page d'arrivée", "Landing page"),
+            a.t("#Visites", "#Visits"),
+        ],
+        &rows,
+    ));
+    s
 }

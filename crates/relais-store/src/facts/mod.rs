@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use relais_core::{AccountKind, Audience, Network, Theme};
 use relais_kpi::facts::{
-    AccountFact, Consent, Facts, Metrics, PostFact, ResidenceFact, ScanFact, SurveyFact,
-    SurveyScope, TerritoryFact, VisitFact,
+    AccountFact, Consent, Facts, LandingFact, Metrics, PostFact, ResidenceFact, ScanFact,
+    SurveyFact, SurveyScope, TerritoryFact, VisitFact,
 };
 
 mod comments;
@@ -323,6 +323,26 @@ async fn inputs(
             network: social.map(|c| c.code().to_string()),
             visits: n.max(0) as u64,
         });
+    }
+    // Where visitors from the networks and from short links landed.
+    let landings: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "SELECT day, source, landing, CAST(SUM(visits) AS BIGINT) FROM traffic_daily
+         WHERE landing <> '' GROUP BY day, source, landing ORDER BY day, source, landing",
+    )
+    .fetch_all(store.pool())
+    .await
+    .map_err(sql("reading website landing pages"))?;
+    for (d, source, landing, n) in landings {
+        let kept = relais_traffic::Channel::parse(&source)
+            .is_some_and(|c| c.is_social() || c == relais_traffic::Channel::Relais);
+        if kept {
+            f.landings.push(LandingFact {
+                day: day(&d, "traffic_daily")?,
+                source,
+                landing,
+                visits: n.max(0) as u64,
+            });
+        }
     }
     // Field scans of short links (human scans; bots are counted apart).
     type ScanRow = (
