@@ -93,6 +93,10 @@ fn every_section_is_there_and_cites_kpis() {
         html.contains("ρ\u{a0}=\u{a0}-1,00"),
         "the Spearman value of the hand computation"
     );
+    // Website landings in the period only: 12 visits from QR posters, none from December.
+    assert!(
+        html.contains("ont amené <strong>12</strong> visites") && !html.contains("/recrutement")
+    );
 }
 
 #[test]
