@@ -452,7 +452,7 @@ fn website_visits_from_the_networks_reach_the_kpi_and_the_audit() {
     .ok();
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Part des visites du site venues de chaque réseau"));
-    assert!(html.contains("Pages d'arrivée des visiteurs venus des réseaux et des QR codes"));
+    assert!(html.contains("arrivée des visiteurs venus des réseaux et des QR codes"));
 }
 
 fn utf16le(text: &str) -> Vec<u8> {
