@@ -14,14 +14,34 @@ use crate::{Audit, number};
 fn cite(a: &Audit, code: &str, row: &Row) -> String {
     let mut s = format!("{} : {}", a.kpi_name(code), a.cite(row));
     if !row.slice.is_empty() {
-        let slice: Vec<String> = row
-            .slice
-            .iter()
-            .map(|(k, v)| format!("{k} = {v}"))
-            .collect();
+        let slice: Vec<String> = row.slice.iter().map(|(k, v)| slice_name(a, k, v)).collect();
         s = format!("{s} [{}]", slice.join(", "));
     }
     s
+}
+
+/// A slice value as people read it: the name of a territory or residence,
+/// the label of a network or theme.
+fn slice_name(a: &Audit, dim: &str, value: &str) -> String {
+    let f = a.facts;
+    match dim {
+        "territory" | "agency" => f
+            .territories
+            .iter()
+            .find(|t| t.id == value)
+            .map(|t| t.name.clone()),
+        "residence" => f
+            .residences
+            .iter()
+            .find(|r| r.id == value)
+            .map(|r| r.name.clone()),
+        "network" => Some(crate::sections::network_name(value)),
+        "theme" => Theme::parse(value)
+            .ok()
+            .map(|t| a.t(t.label_fr(), t.code()).to_string()),
+        _ => None,
+    }
+    .unwrap_or_else(|| value.to_string())
 }
 
 pub(super) fn urgent(a: &Audit, out: &mut Vec<Recommendation>) {
@@ -157,7 +177,7 @@ pub(super) fn best_theme(a: &Audit, out: &mut Vec<Recommendation>) {
     let theme = Theme::parse(best.at("theme").unwrap_or("other"))
         .map(|t| a.t(t.label_fr(), t.code()).to_string())
         .unwrap_or_default();
-    let network = network_label(a, best.at("network").unwrap_or_default());
+    let network = crate::sections::network_name(best.at("network").unwrap_or_default());
     out.push(reco(
         Priority::Medium,
         best.value.unwrap_or(0.0),
@@ -312,7 +332,7 @@ pub(super) fn regularity(a: &Audit, out: &mut Vec<Recommendation>) {
         if gap < 21.0 {
             continue;
         }
-        let net = network_label(a, r.at("network").unwrap_or_default());
+        let net = crate::sections::network_name(r.at("network").unwrap_or_default());
         out.push(reco(
             Priority::Low,
             gap / 100.0,
@@ -336,10 +356,4 @@ pub(super) fn regularity(a: &Audit, out: &mut Vec<Recommendation>) {
             ),
         ));
     }
-}
-
-fn network_label(a: &Audit, code: &str) -> String {
-    relais_core::Network::parse(code).map_or(code.to_string(), |n| {
-        a.t(n.label_fr(), n.code()).to_string()
-    })
 }

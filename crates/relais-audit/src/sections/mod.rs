@@ -204,3 +204,18 @@ pub fn footer(a: &Audit) -> String {
         ))
     )
 }
+
+/// A network's name: the label of the four networks (the same in both
+/// languages), else the code
+/// with a capital (`youtube` → `Youtube`).
+pub(crate) fn network_name(code: &str) -> String {
+    match relais_core::Network::parse(code) {
+        Ok(n) => n.label_fr().to_string(),
+        Err(_) => {
+            let mut c = code.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
+}

@@ -109,7 +109,14 @@ pub fn field(a: &Audit) -> String {
         let bars: Vec<svg::Bar> = web
             .iter()
             .filter(|r| r.available)
-            .map(|r| bar(a, network_name(a, r.at("network").unwrap_or("")), r, false))
+            .map(|r| {
+                bar(
+                    a,
+                    super::network_name(r.at("network").unwrap_or("")),
+                    r,
+                    false,
+                )
+            })
             .collect();
         let title = a.t(
             "Part des visites du site venues de chaque réseau",
@@ -262,20 +269,6 @@ pub fn ambassadors(a: &Audit) -> String {
     s
 }
 
-/// A network's name: the French label of the four networks, else the code
-/// with a capital (`youtube` → `Youtube`).
-fn network_name(a: &Audit, code: &str) -> String {
-    match relais_core::Network::parse(code) {
-        Ok(n) => a.t(n.label_fr(), n.code()).to_string(),
-        Err(_) => {
-            let mut c = code.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        }
-    }
-}
-
 /// The pages visitors from the networks and from QR posters land on, most
 /// visited first.
 fn landings(a: &Audit) -> String {
@@ -307,7 +300,7 @@ fn landings(a: &Audit) -> String {
                 a.t("QR code / lien court", "QR code / short link")
                     .to_string()
             } else {
-                network_name(a, source)
+                super::network_name(source)
             };
             vec![
                 esc(&source),

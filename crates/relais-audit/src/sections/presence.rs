@@ -65,7 +65,7 @@ pub fn section(a: &Audit) -> String {
             .filter_map(|(i, _)| followers_on(a, i, a.period.end))
             .sum();
         rows.push(vec![
-            esc(a.t(net.label_fr(), net.code())),
+            esc(net.label_fr()),
             number(audience, a.lang),
             show("audience_growth", code, Some("period")),
             show("posting_regularity", code, Some("posts_per_week")),
@@ -118,7 +118,7 @@ pub fn section(a: &Audit) -> String {
                     (!counts.is_empty()).then(|| counts.iter().sum::<u64>() as f64)
                 })
                 .collect();
-            (a.t(net.label_fr(), net.code()).to_string(), values)
+            (net.label_fr().to_string(), values)
         })
         .filter(|(_, v): &(String, Vec<Option<f64>>)| v.iter().any(Option::is_some))
         .collect();

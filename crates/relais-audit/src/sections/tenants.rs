@@ -47,7 +47,7 @@ fn post_rows(a: &Audit, posts: &[(usize, f64)]) -> Vec<Vec<String>> {
             let acc = &a.facts.accounts[p.account];
             vec![
                 paris_day(p.published_at).format("%d/%m/%Y").to_string(),
-                esc(a.t(acc.network.label_fr(), acc.network.code())),
+                esc(acc.network.label_fr()),
                 p.theme
                     .map(|t| esc(&theme_label(a, t.code())))
                     .unwrap_or_default(),
