@@ -43,13 +43,25 @@ pub struct Counts {
     pub account_metrics: i64,
     /// Export files imported.
     pub imports: i64,
+    /// Satisfaction survey results.
+    pub survey_results: i64,
+    /// Declared residents' groups.
+    pub groups: i64,
+    /// People who agreed to be named as ambassadors.
+    pub ambassador_consents: i64,
+    /// Short links, and their daily counts.
+    pub links: i64,
+    pub link_days: i64,
+    /// Website traffic: files (or Matomo pulls) imported, and daily rows.
+    pub traffic_imports: i64,
+    pub traffic_days: i64,
 }
 
 pub(crate) async fn status(store: &SqlStore) -> Result<Status, StoreError> {
     let doing = "counting";
     let mut conn = store.pool().acquire().await.map_err(sql(doing))?;
     let mut counts = Counts::default();
-    let queries: [(&mut i64, &'static str); 15] = [
+    let queries: [(&mut i64, &'static str); 22] = [
         (&mut counts.territories, "SELECT COUNT(*) FROM territories"),
         (
             &mut counts.directions,
@@ -86,6 +98,25 @@ pub(crate) async fn status(store: &SqlStore) -> Result<Status, StoreError> {
             "SELECT COUNT(*) FROM account_metrics",
         ),
         (&mut counts.imports, "SELECT COUNT(*) FROM imports"),
+        (&mut counts.survey_results, "SELECT COUNT(*) FROM surveys"),
+        (
+            &mut counts.groups,
+            "SELECT COUNT(*) FROM group_declarations",
+        ),
+        (
+            &mut counts.ambassador_consents,
+            "SELECT COUNT(*) FROM ambassador_consents",
+        ),
+        (&mut counts.links, "SELECT COUNT(*) FROM links"),
+        (&mut counts.link_days, "SELECT COUNT(*) FROM link_daily"),
+        (
+            &mut counts.traffic_imports,
+            "SELECT COUNT(*) FROM traffic_imports",
+        ),
+        (
+            &mut counts.traffic_days,
+            "SELECT COUNT(*) FROM traffic_daily",
+        ),
     ];
     for (slot, q) in queries {
         let (n,): (i64,) = sqlx::query_as(q)

@@ -83,6 +83,30 @@ pub async fn run(db: &str, lang: Lang, as_json: bool) -> anyhow::Result<()> {
             lang.pick("Fichiers importés", "Files imported"),
             n(c.imports),
         ),
+        (
+            lang.pick(
+                "Résultats d'enquête de satisfaction",
+                "Satisfaction survey results",
+            ),
+            n(c.survey_results),
+        ),
+        (
+            lang.pick("Groupes d'habitants déclarés", "Declared residents' groups"),
+            n(c.groups),
+        ),
+        (
+            lang.pick("Ambassadeurs ayant consenti", "Ambassadors who consented"),
+            n(c.ambassador_consents),
+        ),
+        (lang.pick("Liens courts", "Short links"), n(c.links)),
+        (
+            lang.pick("Jours de scans comptés", "Days of counted scans"),
+            n(c.link_days),
+        ),
+        (
+            lang.pick("Imports de trafic du site", "Website traffic imports"),
+            n(c.traffic_imports),
+        ),
     ]);
     Ok(())
 }

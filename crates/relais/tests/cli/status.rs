@@ -42,3 +42,28 @@ fn status_json_names_the_organisation_and_counts_everything() {
     assert_eq!(s["counts"]["directions"], 3);
     assert_eq!(s["counts"]["agencies"], 8);
 }
+
+#[test]
+fn status_counts_surveys_groups_consents_links_and_traffic() {
+    let db = crate::util::TestDb::sqlite();
+    crate::util::relais(&db.url, &["demo", "--seed", "2", "--until", "2026-03-31"]).ok();
+    let c = crate::util::relais(&db.url, &["status", "--json"])
+        .ok()
+        .json()["counts"]
+        .clone();
+    // The demo's survey: 8 agencies × 2 years × 2 questions.
+    assert_eq!(c["survey_results"], 32);
+    for key in [
+        "groups",
+        "ambassador_consents",
+        "links",
+        "link_days",
+        "traffic_imports",
+        "traffic_days",
+    ] {
+        assert_eq!(c[key], 0, "{key}");
+    }
+    crate::util::relais(&db.url, &["status"])
+        .ok()
+        .says(&["Résultats d'enquête de satisfaction", "Liens courts"]);
+}
