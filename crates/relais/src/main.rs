@@ -5,6 +5,7 @@
 //! whose message is already in the user's language. Nothing here decides a
 //! business rule: that is `relais-core`'s job.
 
+mod chromium;
 mod cli;
 mod commands;
 mod output;

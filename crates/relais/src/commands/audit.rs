@@ -2,9 +2,8 @@
 //! file, and prints it to PDF through Debian's headless Chromium on demand.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use anyhow::{Context, anyhow};
+use anyhow::Context;
 use relais_audit::Audit;
 use relais_core::Lang;
 
@@ -57,56 +56,16 @@ pub async fn write(
     Ok(std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf()))
 }
 
-/// The Chromium binary, if one is installed.
-pub fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join(name))
-                    .find(|p| p.is_file())
-            })
-        })
-}
-
 fn print_pdf(html: &Path, pdf: &Path, lang: Lang) -> anyhow::Result<()> {
-    let Some(chrome) = chromium() else {
-        return Err(anyhow!(lang.pick(
-            "Chromium est introuvable : installez-le (apt-get install chromium) pour le PDF, ou imprimez le fichier HTML depuis votre navigateur.",
-            "Chromium not found: install it (apt-get install chromium) for the PDF, or print the HTML file from your browser.",
-        )));
-    };
-    let profile = tempfile::tempdir()?;
-    let pdf_abs = std::env::current_dir()?.join(pdf);
-    let status = Command::new(chrome)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("--print-to-pdf={}", pdf_abs.display()))
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .context("chromium")?;
-    if !status.status.success() || !pdf_abs.is_file() {
-        return Err(anyhow!(
-            "{} {}",
-            lang.pick(
-                "Chromium n'a pas pu imprimer le PDF :",
-                "Chromium could not print the PDF:"
-            ),
-            String::from_utf8_lossy(&status.stderr)
-                .lines()
-                .last()
-                .unwrap_or_default()
-        ));
-    }
-    Ok(())
+    let page = std::fs::read_to_string(html)?;
+    crate::chromium::print(
+        lang,
+        &page,
+        pdf,
+        crate::chromium::Print::Pdf,
+        (
+            "ou imprimez le fichier HTML depuis votre navigateur",
+            "or print the HTML file from your browser",
+        ),
+    )
 }

@@ -3,7 +3,6 @@
 //! headless Chromium from the same drawing, so that the three look alike.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use anyhow::{Context, anyhow};
 use relais_core::Lang;
@@ -14,6 +13,7 @@ use relais_store::{LinkStore, StoredLink};
 use super::link::short_url;
 use super::link_stats::{place_names, scope_id};
 use super::{open, store_err};
+use crate::chromium::Print;
 use crate::cli::{LinkPosterArgs, PosterFormat, PosterSize};
 
 pub async fn run(db: &str, lang: Lang, args: LinkPosterArgs) -> anyhow::Result<()> {
@@ -46,7 +46,13 @@ pub async fn run(db: &str, lang: Lang, args: LinkPosterArgs) -> anyhow::Result<(
             std::fs::write(path, s).map_err(|e| write_error(lang, path, e))
         })?,
         PosterFormat::Png => write_each(&drawn, args.out.as_deref(), "png", |path, s| {
-            chromium(lang, &html(&[s.to_string()], size), path, Some(size))
+            crate::chromium::print(
+                lang,
+                &html(&[s.to_string()], size),
+                path,
+                Print::Png(size.mm()),
+                POSTER_HINT,
+            )
         })?,
         PosterFormat::Pdf => {
             let path = args
@@ -54,7 +60,7 @@ pub async fn run(db: &str, lang: Lang, args: LinkPosterArgs) -> anyhow::Result<(
                 .clone()
                 .unwrap_or_else(|| PathBuf::from("affiches.pdf"));
             let all: Vec<String> = drawn.iter().map(|(_, s)| s.clone()).collect();
-            chromium(lang, &html(&all, size), &path, None)?;
+            crate::chromium::print(lang, &html(&all, size), &path, Print::Pdf, POSTER_HINT)?;
             vec![path]
         }
     };
@@ -138,75 +144,5 @@ fn write_error(lang: Lang, path: &Path, e: std::io::Error) -> anyhow::Error {
     }
 }
 
-/// Prints `page` to a PDF at `out`, or, with `screenshot`, to a PNG of one page.
-fn chromium(lang: Lang, page: &str, out: &Path, screenshot: Option<Size>) -> anyhow::Result<()> {
-    let bin = std::env::var("RELAIS_CHROMIUM").unwrap_or_else(|_| "chromium".into());
-    let tmp = tempfile::tempdir()?;
-    let input = tmp.path().join("affiches.html");
-    std::fs::write(&input, page)?;
-    let out_abs = std::path::absolute(out)?;
-    let mut cmd = Command::new(&bin);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ])
-    .arg(format!(
-        "--user-data-dir={}",
-        tmp.path().join("profile").display()
-    ));
-    match screenshot {
-        None => {
-            cmd.arg("--no-pdf-header-footer")
-                .arg(format!("--print-to-pdf={}", out_abs.display()));
-        }
-        Some(size) => {
-            let (w, h) = size.mm();
-            // CSS pixels are 1/96 inch; twice that for print.
-            let px = |mm: u32| (f64::from(mm) * 96.0 / 25.4).round() as u32;
-            cmd.arg(format!("--window-size={},{}", px(w), px(h)))
-                .arg("--force-device-scale-factor=2")
-                .arg(format!("--screenshot={}", out_abs.display()));
-        }
-    }
-    cmd.arg(format!("file://{}", input.display()));
-    let _ = std::fs::remove_file(&out_abs);
-    let run = cmd.output().map_err(|e| match (lang, e.kind()) {
-        (Lang::Fr, std::io::ErrorKind::NotFound) => anyhow!(
-            "Chromium est introuvable (« {bin} ») : il sert à produire les PDF et PNG. Installez le \
-             paquet Debian « chromium » (sudo apt-get install chromium), indiquez son chemin dans \
-             RELAIS_CHROMIUM, ou utilisez --format svg."
-        ),
-        (Lang::En, std::io::ErrorKind::NotFound) => anyhow!(
-            "Chromium not found (`{bin}`): it prints the PDF and PNG posters. Install the Debian \
-             package `chromium` (sudo apt-get install chromium), set RELAIS_CHROMIUM to its path, \
-             or use --format svg."
-        ),
-        _ => anyhow!("{bin}: {e}"),
-    })?;
-    let made = std::fs::metadata(&out_abs).is_ok_and(|m| m.len() > 0);
-    if !run.status.success() || !made {
-        let err = String::from_utf8_lossy(&run.stderr);
-        let tail: Vec<&str> = err.lines().rev().take(5).collect();
-        return Err(match lang {
-            Lang::Fr => anyhow!(
-                "Chromium n'a pas produit {} ({}) : {}",
-                out.display(),
-                run.status,
-                tail.join(" | ")
-            ),
-            Lang::En => anyhow!(
-                "Chromium did not produce {} ({}): {}",
-                out.display(),
-                run.status,
-                tail.join(" | ")
-            ),
-        });
-    }
-    Ok(())
-}
+/// What to do without Chromium, for posters.
+const POSTER_HINT: (&str, &str) = ("ou utilisez --format svg", "or use --format svg");
