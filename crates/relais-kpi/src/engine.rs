@@ -49,8 +49,6 @@ pub struct Cx<'a> {
     pub posts: Vec<usize>,
     /// Comments written in the period by someone other than the landlord.
     pub comments: Vec<usize>,
-    /// Per account, its follower counts by day.
-    followers: Vec<Vec<(NaiveDate, u64)>>,
 }
 
 impl<'a> Cx<'a> {
@@ -63,19 +61,11 @@ impl<'a> Cx<'a> {
                 !f.comments[i].is_landlord() && q.period.contains(f.comments[i].created_at)
             })
             .collect();
-        let mut followers = vec![Vec::new(); f.accounts.len()];
-        for &(a, day, count) in &f.followers {
-            followers[a].push((day, count));
-        }
-        for series in &mut followers {
-            series.sort_unstable();
-        }
         Cx {
             f,
             q,
             posts,
             comments,
-            followers,
         }
     }
 
@@ -85,9 +75,7 @@ impl<'a> Cx<'a> {
 
     /// Followers of an account on a day: the last count on or before it.
     pub fn followers_on(&self, account: usize, day: NaiveDate) -> Option<u64> {
-        let s = &self.followers[account];
-        let i = s.partition_point(|&(d, _)| d <= day);
-        (i > 0).then(|| s[i - 1].1)
+        self.f.followers_on(account, day)
     }
 
     /// Followers of the post's account on its publication day.
@@ -96,10 +84,6 @@ impl<'a> Cx<'a> {
         self.followers_on(post.account, paris_day(post.published_at))
             .filter(|&c| c > 0)
             .map(|c| c as f64)
-    }
-
-    pub fn series(&self, account: usize) -> &[(NaiveDate, u64)] {
-        &self.followers[account]
     }
 
     pub fn row(&self, kpi: &'static str, slice: BTreeMap<&'static str, String>) -> Row {

@@ -20,7 +20,8 @@ pub struct Facts {
     pub accounts: Vec<AccountFact>,
     pub posts: Vec<PostFact>,
     pub comments: Vec<CommentFact>,
-    /// Follower (or group member) counts: `(account index, day, count)`, by account then day.
+    /// Follower (or group member) counts: `(account index, day, count)`,
+    /// sorted by account then day (what [`Facts::followers_on`] searches).
     pub followers: Vec<(usize, NaiveDate, u64)>,
     pub surveys: Vec<SurveyFact>,
     /// Pseudonyms of the people whose consent to be named as ambassadors is recorded.
@@ -180,6 +181,14 @@ pub struct LandingFact {
 }
 
 impl Facts {
+    /// The followers of an account on a day: its last count on or before it.
+    pub fn followers_on(&self, account: usize, day: NaiveDate) -> Option<u64> {
+        let i = self
+            .followers
+            .partition_point(|&(a, d, _)| (a, d) <= (account, day));
+        (i > 0 && self.followers[i - 1].0 == account).then(|| self.followers[i - 1].2)
+    }
+
     /// The agency a residence belongs to.
     pub fn residence_agency(&self, r: usize) -> usize {
         self.residences[r].agency

@@ -7,32 +7,9 @@ pub mod outside;
 pub mod presence;
 pub mod tenants;
 
-use chrono::NaiveDate;
-
 use crate::html::esc;
 use crate::recommend::Recommendation;
 use crate::{Audit, number};
-
-/// Every account's follower counts, by day.
-pub(crate) struct Followers(Vec<Vec<(NaiveDate, u64)>>);
-
-impl Followers {
-    pub fn of(a: &Audit) -> Self {
-        let mut series = vec![Vec::new(); a.facts.accounts.len()];
-        for &(x, d, c) in &a.facts.followers {
-            series[x].push((d, c));
-        }
-        series.iter_mut().for_each(|s| s.sort_unstable());
-        Followers(series)
-    }
-
-    /// The last known count of `account` on or before `day`.
-    pub fn on(&self, account: usize, day: NaiveDate) -> Option<u64> {
-        let s = &self.0[account];
-        let i = s.partition_point(|&(d, _)| d <= day);
-        (i > 0).then(|| s[i - 1].1)
-    }
-}
 
 pub fn cover(a: &Audit) -> String {
     let f = a.facts;

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use relais_kpi::{Dim, Row};
 
-use super::Followers;
 use crate::html::{esc, figure, table};
 use crate::{Audit, number, svg};
 
@@ -30,8 +29,6 @@ pub(crate) fn month_ends(a: &Audit) -> Vec<NaiveDate> {
 
 pub fn section(a: &Audit) -> String {
     let f = a.facts;
-    let followers = Followers::of(a);
-    let followers_on = |_: &Audit, account: usize, day: NaiveDate| followers.on(account, day);
     let mut s = format!(
         "<section id=\"reseaux\"><h2>{}</h2>\n",
         a.t("Présence par réseau", "Presence by network")
@@ -62,7 +59,7 @@ pub fn section(a: &Audit) -> String {
             .iter()
             .enumerate()
             .filter(|(_, x)| x.network == *net && x.kind != relais_core::AccountKind::Group)
-            .filter_map(|(i, _)| followers_on(a, i, a.period.end))
+            .filter_map(|(i, _)| f.followers_on(i, a.period.end))
             .sum();
         rows.push(vec![
             esc(net.label_fr()),
@@ -113,7 +110,7 @@ pub fn section(a: &Audit) -> String {
                 .map(|&d| {
                     let counts: Vec<u64> = accounts
                         .iter()
-                        .filter_map(|&i| followers_on(a, i, d))
+                        .filter_map(|&i| f.followers_on(i, d))
                         .collect();
                     (!counts.is_empty()).then(|| counts.iter().sum::<u64>() as f64)
                 })

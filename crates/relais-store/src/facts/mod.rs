@@ -128,6 +128,8 @@ async fn everything_but_comments(store: &SqlStore) -> Result<Indexes, StoreError
         f.followers
             .push((a_index[&a], day(&d, "follower_counts")?, c.max(0) as u64));
     }
+    // Account indices follow the ids' order, but say it rather than rely on it.
+    f.followers.sort_unstable();
 
     type PostRow = (
         String,
