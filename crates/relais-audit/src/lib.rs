@@ -104,16 +104,7 @@ impl Audit<'_> {
 
 /// A count with the language's thousands separator.
 pub(crate) fn number(n: u64, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = lang.pick("\u{202f}", ",");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
+    relais_kpi::format::thousands(i64::try_from(n).unwrap_or(i64::MAX), lang)
 }
 
 /// Writes the whole report.

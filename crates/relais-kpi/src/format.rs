@@ -6,6 +6,21 @@ use relais_core::Lang;
 
 use crate::row::Row;
 
+/// A whole number with French (narrow no-break space) or English (comma)
+/// thousands separators.
+pub fn thousands(n: i64, lang: Lang) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = lang.pick("\u{202f}", ",");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// A decimal number with the language's decimal mark.
 pub fn decimal(v: f64, places: usize, lang: Lang) -> String {
     let s = format!("{v:.places$}");

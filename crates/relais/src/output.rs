@@ -1,6 +1,5 @@
 //! Printing: JSON for machines, aligned French (or English) text for people.
 
-use relais_core::Lang;
 use serde::Serialize;
 
 /// Prints a value as pretty JSON on stdout.
@@ -10,18 +9,7 @@ pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
 }
 
 /// A number with French (thin-space) or English thousands separators.
-pub fn number(n: i64, lang: Lang) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let sep = lang.pick("\u{202f}", ",");
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
+pub use relais_kpi::format::thousands as number;
 
 /// Prints `label  value` rows with the values right-aligned.
 pub fn rows(rows: &[(&str, String)]) {
@@ -44,6 +32,7 @@ pub fn rows(rows: &[(&str, String)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use relais_core::Lang;
 
     #[test]
     fn numbers_get_their_language_separators() {
