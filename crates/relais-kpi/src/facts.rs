@@ -86,6 +86,12 @@ impl Metrics {
                 + self.saves.unwrap_or(0.0),
         )
     }
+
+    /// `E / reach`, when both are known and reach is positive.
+    pub fn engagement_on_reach(&self) -> Option<f64> {
+        let reach = self.reach.filter(|&r| r > 0.0)?;
+        Some(self.engagement()? / reach)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use relais_core::{Audience, AuthorKind, Category, Sentiment, Theme};
-use relais_kpi::facts::PostFact;
 use relais_kpi::format::percent;
 use relais_kpi::period::paris_day;
 use relais_kpi::{Dim, Row};
@@ -23,11 +22,6 @@ fn audience_label(a: &Audit, code: &str) -> String {
     Audience::parse(code)
         .map(|t| a.t(t.label_fr(), t.code()).to_string())
         .unwrap_or_else(|_| code.to_string())
-}
-
-fn rate_of(p: &PostFact) -> Option<f64> {
-    let reach = p.metrics.reach.filter(|&r| r > 0.0)?;
-    Some(p.metrics.engagement()? / reach)
 }
 
 fn excerpt(text: &str) -> String {
@@ -127,7 +121,7 @@ pub fn why_follow(a: &Audit) -> String {
     }
     let mut rated: Vec<(usize, f64)> = (0..a.facts.posts.len())
         .filter(|&i| a.period.contains(a.facts.posts[i].published_at))
-        .filter_map(|i| Some((i, rate_of(&a.facts.posts[i])?)))
+        .filter_map(|i| Some((i, a.facts.posts[i].metrics.engagement_on_reach()?)))
         .collect();
     rated.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
     if rated.len() >= 6 {

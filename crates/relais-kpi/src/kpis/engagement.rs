@@ -15,9 +15,7 @@ use crate::stats;
 
 /// E / reach of a post, when both are known.
 pub(crate) fn per_reach(cx: &Cx, p: usize) -> Option<f64> {
-    let m = &cx.f.posts[p].metrics;
-    let reach = m.reach.filter(|&r| r > 0.0)?;
-    Some(m.engagement()? / reach)
+    cx.f.posts[p].metrics.engagement_on_reach()
 }
 
 /// E / F of a post, when both are known.
