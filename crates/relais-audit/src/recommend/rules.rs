@@ -46,10 +46,9 @@ fn slice_name(a: &Audit, dim: &str, value: &str) -> String {
 
 pub(super) fn urgent(a: &Audit, out: &mut Vec<Recommendation>) {
     let f = a.facts;
-    let urgent: Vec<_> = f
-        .comments
-        .iter()
-        .filter(|c| {
+    let urgent: Vec<usize> = (0..f.comments.len())
+        .filter(|&i| {
+            let c = &f.comments[i];
             !c.is_landlord()
                 && a.period.contains(c.created_at)
                 && c.urgency == Some(Urgency::Urgent)
@@ -60,10 +59,7 @@ pub(super) fn urgent(a: &Audit, out: &mut Vec<Recommendation>) {
     }
     let within = urgent
         .iter()
-        .filter(|c| {
-            c.first_reply_at
-                .is_some_and(|r| relais_kpi::calendar::business_hours(c.created_at, r) <= 4.0)
-        })
+        .filter(|&&c| relais_kpi::kpis::within_promise_of(f, c))
         .count();
     let share = within as f64 / urgent.len() as f64;
     if share >= 0.9 {

@@ -118,7 +118,7 @@ pub fn listening(a: &Audit) -> String {
             urgent.0 += 1;
             if let Some(d) = delay {
                 urgent.2.push(d);
-                if d <= 4.0 {
+                if d <= relais_kpi::kpis::URGENT_PROMISE_HOURS {
                     urgent.1 += 1;
                 }
             }
