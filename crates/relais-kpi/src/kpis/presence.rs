@@ -84,47 +84,34 @@ fn non_place_groups(cx: &Cx, posts: &[usize]) -> (Vec<Dim>, BTreeMap<Vec<String>
 /// Place slices (territory, agency, residence) of the query as (dim, index list) pairs.
 fn place_scopes(
     cx: &Cx,
-    of_agency: impl Fn(usize) -> bool,
+    agency_of: impl Fn(usize) -> usize,
     items: &[usize],
 ) -> Vec<(BTreeMap<&'static str, String>, Vec<usize>)> {
-    let place = cx.q.dims.iter().find(|d| d.is_place());
-    match place {
-        None => vec![(BTreeMap::new(), items.to_vec())],
-        Some(Dim::Territory) => cx
-            .f
-            .territories
+    let within = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        items
             .iter()
-            .enumerate()
-            .filter(|(_, t)| t.direction.is_none())
-            .map(|(t, terr)| {
-                let inside = items
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        of_agency(i) && cx.f.direction_of(i) == t
-                            || !of_agency(i) && cx.f.direction_of(cx.f.residences[i].agency) == t
-                    })
-                    .collect();
-                (BTreeMap::from([("territory", terr.id.clone())]), inside)
+            .copied()
+            .filter(|&i| keep(agency_of(i)))
+            .collect()
+    };
+    match cx.q.dims.iter().find(|d| d.is_place()) {
+        None => vec![(BTreeMap::new(), items.to_vec())],
+        Some(Dim::Territory) => (0..cx.f.territories.len())
+            .filter(|&t| cx.f.territories[t].direction.is_none())
+            .map(|t| {
+                let inside = within(&|a| cx.f.direction_of(a) == t);
+                (
+                    BTreeMap::from([("territory", cx.f.territories[t].id.clone())]),
+                    inside,
+                )
             })
             .collect(),
         Some(Dim::Agency) => {
             cx.f.agencies()
                 .map(|a| {
-                    let inside = items
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            if of_agency(i) {
-                                i == a
-                            } else {
-                                cx.f.residences[i].agency == a
-                            }
-                        })
-                        .collect();
                     (
                         BTreeMap::from([("agency", cx.f.territories[a].id.clone())]),
-                        inside,
+                        within(&|x| x == a),
                     )
                 })
                 .collect()
@@ -154,7 +141,7 @@ pub(crate) fn agency_coverage(cx: &Cx) -> Vec<Row> {
             .iter()
             .filter_map(|&p| cx.f.post_agency(&cx.f.posts[p]))
             .collect();
-        for (mut slice, scope) in place_scopes(cx, |_| true, &agencies) {
+        for (mut slice, scope) in place_scopes(cx, |a| a, &agencies) {
             slice.extend(dims.iter().map(|d| d.name()).zip(key.iter().cloned()));
             let k = scope.iter().filter(|a| covered.contains(a)).count() as u64;
             let n = scope.len() as u64;
@@ -214,7 +201,7 @@ pub(crate) fn residence_told(cx: &Cx) -> Vec<Row> {
             .filter(|&&p| heritage(p))
             .filter_map(|&p| cx.f.posts[p].residence)
             .collect();
-        for (mut slice, scope) in place_scopes(cx, |_| false, &all) {
+        for (mut slice, scope) in place_scopes(cx, |r| cx.f.residences[r].agency, &all) {
             slice.extend(dims.iter().map(|d| d.name()).zip(key.iter().cloned()));
             let k = scope.iter().filter(|r| told.contains(r)).count() as u64;
             let n = scope.len() as u64;
