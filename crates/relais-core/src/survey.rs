@@ -50,20 +50,6 @@ const COLUMNS: [&str; 6] = [
     "respondents",
 ];
 
-fn decode(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8_lossy(rest).into_owned();
-    }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let (text, _, _) = encoding_rs::UTF_16LE.decode(bytes);
-        return text.into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-    }
-}
-
 /// Parses a survey CSV (`,` or `;` separated, UTF-8, UTF-16 or Windows-1252).
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<SurveyResult>, SurveyFileError> {
     let fail = |line: Option<u64>, column: Option<&str>, message: String| SurveyFileError {
@@ -72,7 +58,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<SurveyResult>, SurveyFileEr
         column: column.map(str::to_string),
         message,
     };
-    let text = decode(bytes);
+    // The same reading as the residence files: BOM, UTF-8 or Windows-1252, no binary.
+    let (text, _) = crate::residences::decode::decode(bytes).map_err(|e| {
+        fail(
+            None,
+            None,
+            format!("{} / {}", e.problem(true), e.problem(false)),
+        )
+    })?;
     let first = text.lines().next().unwrap_or_default();
     let sep = if first.matches(';').count() > first.matches(',').count() {
         b';'

@@ -137,6 +137,11 @@ impl ResidenceFileError {
     pub fn message_en(&self) -> String {
         messages::message(self, false)
     }
+
+    /// What is wrong, without the file's name and place.
+    pub(crate) fn problem(&self, fr: bool) -> String {
+        messages::problem(self, fr)
+    }
 }
 
 /// The relais header, as messages show it.

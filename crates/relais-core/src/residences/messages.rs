@@ -21,6 +21,13 @@ pub(crate) fn message(e: &ResidenceFileError, fr: bool) -> String {
     out
 }
 
+/// What is wrong, without where (for callers that say where themselves).
+pub(crate) fn problem(e: &ResidenceFileError, fr: bool) -> String {
+    let mut out = String::new();
+    let _ = kind(&mut out, &e.kind, fr);
+    out
+}
+
 fn place(f: &mut String, e: &ResidenceFileError, fr: bool) -> fmt::Result {
     match (e.file.as_str(), fr) {
         ("", true) => f.push_str("fichier"),

@@ -9,7 +9,7 @@
 mod address;
 mod csv_format;
 mod csv_row;
-mod decode;
+pub(crate) mod decode;
 mod error;
 mod grouping;
 mod messages;
