@@ -21,6 +21,7 @@ mod rows;
 mod sql_store;
 mod tables;
 mod traffic;
+mod web;
 mod write;
 
 pub mod testing;
@@ -39,6 +40,10 @@ pub use sql_store::SqlStore;
 pub use traffic::{
     TrafficBy, TrafficImport, TrafficOutcome, TrafficQuery, TrafficReportRow, TrafficRow,
     TrafficStore,
+};
+pub use web::{
+    Assignment, AuditEntry, CommentDetail, Note, Reply, Role, SavedReply, SessionRow, TokenRow,
+    User, WebStore,
 };
 pub use write::{ResidenceImportSummary, WriteSummary};
 
