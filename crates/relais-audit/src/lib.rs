@@ -15,7 +15,7 @@
 mod html;
 mod recommend;
 mod sections;
-mod svg;
+pub mod svg;
 
 use chrono::NaiveDate;
 use relais_core::Lang;

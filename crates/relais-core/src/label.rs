@@ -108,6 +108,25 @@ impl Subject {
         }
     }
 
+    /// A subject from its kind (`post` or `comment`) and stored key
+    /// (`network:network_id`); `None` when either is malformed.
+    pub fn from_stored(kind: &str, stored: &str) -> Option<Subject> {
+        let (network, id) = stored.split_once(':')?;
+        let network = crate::Network::parse(network).ok()?;
+        let network_id = crate::NetworkId::parse(id).ok()?;
+        match kind {
+            "post" => Some(Subject::Post(crate::PostKey {
+                network,
+                network_id,
+            })),
+            "comment" => Some(Subject::Comment(crate::CommentKey {
+                network,
+                network_id,
+            })),
+            _ => None,
+        }
+    }
+
     /// The subject's stored key (`network:network_id`).
     pub fn stored_key(&self) -> String {
         match self {

@@ -113,6 +113,8 @@ pub struct PostFact {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommentFact {
+    /// The comment's id in the database.
+    pub id: String,
     pub post: usize,
     /// Unix seconds, UTC.
     pub created_at: i64,

@@ -150,6 +150,7 @@ pub fn landlord() -> Facts {
     let c =
         |post, created_at, who: &str, kind, urgency, sentiment, residence, reply: Option<i64>| {
             CommentFact {
+                id: format!("c-{who}-{created_at}"),
                 post,
                 created_at,
                 author: Some(who.into()),

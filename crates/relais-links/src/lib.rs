@@ -44,7 +44,7 @@ pub mod utm;
 pub use code::Code;
 pub use domain::{AllowedDomain, check_target};
 pub use error::LinkError;
-pub use server::{ServeReport, Settings, router, serve};
+pub use server::{Links, ServeReport, Settings, router, routes, serve, serve_with};
 pub use utm::Channel;
 
 /// The Europe/Paris day of an instant, `YYYY-MM-DD`: counts are per Paris day.

@@ -151,11 +151,17 @@ impl<S: LinkStore + 'static> Links<S> {
     }
 }
 
-/// The route table of the short links.
+/// The route table of the short links, with the French 404 page for
+/// anything else.
 pub fn router<S: LinkStore + 'static>(links: Arc<Links<S>>) -> Router {
+    routes(links).fallback(|| async { page::not_found() })
+}
+
+/// The redirect route alone, to merge into a larger app (which sets its own
+/// fallback).
+pub fn routes<S: LinkStore + 'static>(links: Arc<Links<S>>) -> Router {
     Router::new()
         .route("/r/{code}", get(redirect::<S>))
-        .fallback(|| async { page::not_found() })
         .with_state(links)
 }
 
@@ -239,6 +245,22 @@ where
     F: Future<Output = ()> + Send + 'static,
 {
     let links = Links::new(store, settings);
+    serve_with(listener, links.clone(), router(links), shutdown).await
+}
+
+/// Serves `app` (which holds [`routes`] of `links` among others) on
+/// `listener` until `shutdown` completes, flushing the counts of `links`
+/// meanwhile and once stopped.
+pub async fn serve_with<S, F>(
+    listener: TcpListener,
+    links: Arc<Links<S>>,
+    app: Router,
+    shutdown: F,
+) -> Result<ServeReport, LinkError>
+where
+    S: LinkStore + 'static,
+    F: Future<Output = ()> + Send + 'static,
+{
     let (stop_tx, mut stop_rx) = watch::channel(false);
     let flusher = {
         let links = links.clone();
@@ -262,7 +284,7 @@ where
             total
         })
     };
-    let app = router(links.clone()).into_make_service_with_connect_info::<SocketAddr>();
+    let app = app.into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await

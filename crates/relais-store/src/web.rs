@@ -194,8 +194,7 @@ pub trait WebStore: Send + Sync {
         at: i64,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
-    fn delete_session(&self, id_hash: &str)
-    -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn delete_session(&self, id_hash: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// Deletes sessions last seen before `idle_before` or created before
     /// `created_before`; returns how many.

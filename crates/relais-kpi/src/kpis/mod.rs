@@ -9,7 +9,7 @@ mod presence;
 mod voice;
 
 pub use outside::{SurveyPoint, survey_points};
-pub use voice::{Ambassador, URGENT_PROMISE_HOURS, ambassadors, within_promise_of};
+pub use voice::{Ambassador, PROMISE_HOURS, URGENT_PROMISE_HOURS, ambassadors, within_promise_of};
 
 use crate::engine::Cx;
 use crate::row::Row;

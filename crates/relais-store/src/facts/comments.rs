@@ -121,6 +121,7 @@ pub(super) fn comments(
             created_at,
             id,
             CommentFact {
+                id: id.to_string(),
                 post: p,
                 created_at,
                 author: Some(author.to_string()),

@@ -5,10 +5,7 @@ use std::time::Duration;
 
 use anyhow::anyhow;
 use indicatif::{ProgressBar, ProgressStyle};
-use relais_core::{
-    CommentKey, Confidence, Label, LabelSource, LabelValue, Lang, Network, NetworkId, PostKey,
-    Subject,
-};
+use relais_core::{Confidence, Label, LabelSource, LabelValue, Lang, Subject};
 use relais_store::{SqlStore, Store};
 use relais_text::classify::Classifier;
 use relais_text::residence::ResidenceMatcher;
@@ -44,19 +41,7 @@ pub(super) async fn classifier(store: &SqlStore, lang: Lang) -> anyhow::Result<C
 }
 
 pub(super) fn subject(kind: &str, stored: &str) -> Option<Subject> {
-    let (network, id) = stored.split_once(':')?;
-    let network = Network::parse(network).ok()?;
-    let network_id = NetworkId::parse(id).ok()?;
-    Some(match kind {
-        "post" => Subject::Post(PostKey {
-            network,
-            network_id,
-        }),
-        _ => Subject::Comment(CommentKey {
-            network,
-            network_id,
-        }),
-    })
+    Subject::from_stored(if kind == "post" { "post" } else { "comment" }, stored)
 }
 
 fn model(version: &str, confidence: f32) -> LabelSource {

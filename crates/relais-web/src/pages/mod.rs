@@ -1,0 +1,10 @@
+//! The pages, one module a section.
+
+pub mod admin;
+pub mod audit;
+pub mod dashboard;
+pub mod error;
+pub mod inbox;
+pub mod login;
+pub mod posts;
+pub mod residences;

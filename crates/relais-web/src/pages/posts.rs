@@ -1,0 +1,15 @@
+//! (being written)
+
+use axum::response::Response;
+
+use crate::app::{AppStore, Ctx, Fail};
+
+pub async fn list<S: AppStore>(ctx: Ctx) -> Result<Response, Fail> {
+    let _ = ctx;
+    Err(Fail::NotFound)
+}
+
+pub async fn label<S: AppStore>(ctx: Ctx) -> Result<Response, Fail> {
+    let _ = ctx;
+    Err(Fail::NotFound)
+}
