@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -394,9 +394,3 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
 pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
-
-pub fn status(code: StatusCode, body: impl IntoResponse) -> Response {
-    (code, body).into_response()
-}
-
-pub type AppState<S> = State<Arc<App<S>>>;

@@ -18,7 +18,6 @@ pub enum Nav {
     Residences,
     Audit,
     Admin,
-    None,
 }
 
 /// A whole page for a logged-in user.

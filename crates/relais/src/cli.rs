@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod link;
+mod web;
 pub use link::*;
+pub use web::*;
 
 /// relais : la présence des bailleurs sociaux sur les réseaux sociaux, mesurée
 /// avec des indicateurs non commerciaux.
@@ -73,8 +75,14 @@ pub enum Command {
     /// Short links and QR posters per residence and field action, counted without personal data.
     #[command(subcommand)]
     Link(LinkCommand),
-    /// Serve relais over HTTP (for now: the short links, with --links-only).
+    /// Serve the web app (dashboard, inbox, API) and the short links over HTTP.
     Serve(ServeArgs),
+    /// The web app's users: add, list, remove.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// API tokens (bearer tokens with the same scope as their user).
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Website traffic from the social networks: import access logs, report.
     #[command(subcommand)]
     Traffic(TrafficCommand),

@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Response};
 use axum::{Form, RequestExt};
 use maud::html;
 use relais_core::Lang;
-use relais_store::WebStore;
 use serde::Deserialize;
 
 use crate::app::{App, AppStore, Ctx, Fail, client, lang_of, see_other};

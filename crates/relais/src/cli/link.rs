@@ -175,9 +175,19 @@ pub struct LinkPosterArgs {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Serve only the short links' redirect (the web app comes later).
+    /// Serve only the short links' redirect, without the web app.
     #[arg(long)]
     pub links_only: bool,
+    /// Mark the session cookie `Secure` (set it when relais is reached over
+    /// HTTPS, directly or through a proxy; on by default for an https base URL).
+    #[arg(long)]
+    pub secure_cookies: bool,
+    /// Minutes without activity after which a session ends.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_minutes: u64,
+    /// Hours after login at which a session ends, used or not.
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u64).range(1..))]
+    pub session_hours: u64,
     /// Address to listen on (port 0: any free port, printed at start).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,

@@ -24,6 +24,7 @@ mod traffic;
 mod traffic_matomo;
 mod traffic_matomo_csv;
 mod traffic_report;
+mod user;
 
 use anyhow::anyhow;
 use relais_core::Lang;
@@ -31,7 +32,7 @@ use relais_store::SqlStore;
 
 use crate::cli::{
     AmbassadorCommand, Cli, Command, GroupCommand, LabelCommand, LinkCommand, PersonCommand,
-    ResidenceCommand, SurveyCommand, TerritoryCommand, TrafficCommand,
+    ResidenceCommand, SurveyCommand, TerritoryCommand, TokenCommand, TrafficCommand, UserCommand,
 };
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
@@ -69,6 +70,14 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Link(LinkCommand::Poster(args)) => link_poster::run(db, lang, args).await,
         Command::Link(command) => link::run(db, lang, command).await,
         Command::Serve(args) => serve::run(db, lang, args).await,
+        Command::User(UserCommand::Add(args)) => user::add(db, lang, args).await,
+        Command::User(UserCommand::List(args)) => user::list(db, lang, args.json).await,
+        Command::User(UserCommand::Remove(args)) => user::remove(db, lang, &args.email).await,
+        Command::Token(TokenCommand::Create(args)) => user::token_create(db, lang, args).await,
+        Command::Token(TokenCommand::List(args)) => user::token_list(db, lang, args.json).await,
+        Command::Token(TokenCommand::Revoke(args)) => {
+            user::token_revoke(db, lang, &args.prefix).await
+        }
         Command::Traffic(TrafficCommand::Import(args)) => traffic::import(db, lang, args).await,
         Command::Traffic(TrafficCommand::Report(args)) => traffic_report::run(db, lang, args).await,
         Command::Traffic(TrafficCommand::Matomo(args)) => traffic_matomo::run(db, lang, args).await,

@@ -1,6 +1,5 @@
-//! `relais serve`: relais over HTTP. For now only the short links
-//! (`--links-only`); the web app will add its routes here, beside
-//! [`relais_links::router`].
+//! `relais serve`: the web app (dashboard, inbox, API) with the short links'
+//! redirect, or the short links alone (`--links-only`).
 //!
 //! Stops cleanly on Ctrl+C or SIGTERM: the server stops accepting, finishes
 //! the requests under way, and writes the last counts before exiting.
@@ -15,17 +14,6 @@ use super::{open, store_err};
 use crate::cli::ServeArgs;
 
 pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
-    if !args.links_only {
-        return Err(anyhow!(
-            "{}",
-            lang.pick(
-                "l'application web n'existe pas encore : lancez `relais serve --links-only` pour \
-                 servir les liens courts",
-                "the web app does not exist yet: run `relais serve --links-only` to serve the \
-                 short links"
-            )
-        ));
-    }
     let example = short_url(&args.base.base_url, "CODE", lang)?;
     let store = open(db, lang).await?;
     let purged = store
@@ -57,13 +45,45 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
             args.retention_months
         ),
     }
-    let settings = Settings {
-        trusted_proxies: args.trusted_proxies,
+    let links = Settings {
+        trusted_proxies: args.trusted_proxies.clone(),
         ..Settings::default()
     };
-    let report = relais_links::serve(listener, store.clone(), settings, shutdown())
-        .await
-        .map_err(link_err(lang))?;
+    let report = if args.links_only {
+        relais_links::serve(listener, store.clone(), links, shutdown())
+            .await
+            .map_err(link_err(lang))?
+    } else {
+        let users = relais_store::WebStore::users(&store)
+            .await
+            .map_err(store_err(lang))?;
+        if users.is_empty() {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "Aucun utilisateur encore : créez le premier administrateur avec \
+                     `relais user add EMAIL --role admin --password-stdin`.",
+                    "No user yet: create the first admin with \
+                     `relais user add EMAIL --role admin --password-stdin`."
+                )
+            );
+        }
+        eprintln!(
+            "{} http://{addr}/",
+            lang.pick("Application web :", "Web app:")
+        );
+        let settings = relais_web::Settings {
+            lang,
+            secure_cookies: args.secure_cookies || args.base.base_url.starts_with("https://"),
+            idle_timeout: std::time::Duration::from_secs(args.idle_minutes * 60),
+            absolute_timeout: std::time::Duration::from_secs(args.session_hours * 3600),
+            links,
+            ..relais_web::Settings::default()
+        };
+        relais_web::serve(listener, store.clone(), settings, shutdown())
+            .await
+            .map_err(|e| anyhow!(e.message(lang)))?
+    };
     store.close().await;
     match lang {
         Lang::Fr => eprintln!(
