@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use relais_store::WebStore;
 use relais_store::testing::TestDb;
 use relais_web::Settings;
 use reqwest::StatusCode;

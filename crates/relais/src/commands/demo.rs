@@ -158,7 +158,7 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
 async fn serve_demo(db: &str, lang: Lang, listen: std::net::SocketAddr) -> anyhow::Result<()> {
     use relais_store::WebStore;
     let mut raw = [0u8; 9];
-    getrandom::fill(&mut raw)?;
+    getrandom::fill(&mut raw).map_err(|e| anyhow::anyhow!("{e}"))?;
     let password = format!("demo-{}", hex::encode(raw));
     let hash = {
         let p = password.clone();
