@@ -51,6 +51,8 @@ const KEY_FIGURES: [(&str, Option<&str>); 8] = [
     ("field_scans", Some("scans")),
 ];
 
+// The route table instantiates every handler with the store's type.
+#[allow(clippy::extra_unused_type_parameters)]
 pub async fn show<S: AppStore>(ctx: Ctx, Query(q): Query<DashQuery>) -> Result<Response, Fail> {
     let period = period_of(&ctx, &q.period)?;
     let slice = slice_of(&ctx, &q.slice)?;
