@@ -109,17 +109,8 @@ pub async fn list<S: AppStore>(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<R
                        "No residence for this choice. Residences are imported with `relais residence import`.")) }
         } @else {
             table {
-                caption { (ctx.t("Résidences", "Residences")) " (" (shown.len()) ") — "
-                    (ctx.t("publications, commentaires et scans depuis le début des données", "posts, comments and scans since the data begins")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("Résidence", "Residence")) }
-                    th scope="col" { (ctx.t("Agence", "Agency")) }
-                    th.num scope="col" { (ctx.t("Logements", "Homes")) }
-                    th.num scope="col" { (ctx.t("Publications", "Posts")) }
-                    th.num scope="col" { (ctx.t("Commentaires de locataires", "Tenants' comments")) }
-                    th.num scope="col" { (ctx.t("En attente de réponse", "Awaiting an answer")) }
-                    th.num scope="col" { (ctx.t("Scans terrain", "Field scans")) }
-                } }
+                (head(&ctx, &format!("{} ({}) — {}", ctx.t("Résidences", "Residences"), shown.len(),
+                    ctx.t("publications, commentaires et scans depuis le début des données", "posts, comments and scans since the data begins")), &LIST_COLUMNS))
                 tbody { @for r in rows { (list_row(&ctx, r, all[r])) } }
             }
             (pager(&ctx, &base, page_no, pages))
@@ -131,6 +122,28 @@ pub async fn list<S: AppStore>(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<R
         Nav::Residences,
         body,
     ))
+}
+
+const LIST_COLUMNS: [(&str, &str, bool); 7] = [
+    ("Résidence", "Residence", false),
+    ("Agence", "Agency", false),
+    ("Logements", "Homes", true),
+    ("Publications", "Posts", true),
+    ("Commentaires de locataires", "Tenants' comments", true),
+    ("En attente de réponse", "Awaiting an answer", true),
+    ("Scans terrain", "Field scans", true),
+];
+
+/// A table's caption and column headers: (French, English, numeric).
+fn head(ctx: &Ctx, caption: &str, columns: &[(&str, &str, bool)]) -> Markup {
+    html! {
+        caption { (caption) }
+        thead { tr {
+            @for (fr, en, num) in columns {
+                @if *num { th.num scope="col" { (ctx.t(fr, en)) } } @else { th scope="col" { (ctx.t(fr, en)) } }
+            }
+        } }
+    }
 }
 
 fn list_row(ctx: &Ctx, r: usize, n: Counts) -> Markup {
@@ -238,13 +251,8 @@ fn scans(ctx: &Ctx, r: usize, period: &Period) -> Markup {
                            "No scan in the period. Make a short link and its QR poster for the hall with `relais link add`.")) }
             } @else {
                 table {
-                    caption { (ctx.t("Scans par lien, robots exclus", "Scans per link, bots excluded")) " — " (period) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("Lien", "Link")) }
-                        th scope="col" { (ctx.t("Action terrain", "Field action")) }
-                        th.num scope="col" { (ctx.t("Scans", "Scans")) }
-                        th scope="col" { (ctx.t("Dernier scan", "Last scan")) }
-                    } }
+                    (head(ctx, &format!("{} — {period}", ctx.t("Scans par lien, robots exclus", "Scans per link, bots excluded")),
+                        &[("Lien", "Link", false), ("Action terrain", "Field action", false), ("Scans", "Scans", true), ("Dernier scan", "Last scan", false)]))
                     tbody { @for (link, action, n, last) in &links { tr {
                         th scope="row" { (link) }
                         td { (action) }
@@ -273,14 +281,8 @@ fn comments(ctx: &Ctx, r: usize) -> Markup {
                 p { (ctx.t("Aucun commentaire ne nomme cette résidence.", "No comment names this residence.")) }
             } @else {
                 table {
-                    caption { (ctx.t("Les 20 derniers commentaires qui nomment la résidence", "The latest 20 comments naming the residence")) " (" (mine.len()) " " (ctx.t("au total", "in all")) ")" }
-                    thead { tr {
-                        th scope="col" { (ctx.t("Reçu le", "Received")) }
-                        th scope="col" { (ctx.t("Catégorie", "Category")) }
-                        th scope="col" { (ctx.t("Urgence", "Urgency")) }
-                        th scope="col" { (ctx.t("Sentiment", "Sentiment")) }
-                        th scope="col" { (ctx.t("Réponse", "Answer")) }
-                    } }
+                    (head(ctx, &format!("{} ({} {})", ctx.t("Les 20 derniers commentaires qui nomment la résidence", "The latest 20 comments naming the residence"), mine.len(), ctx.t("au total", "in all")),
+                        &[("Reçu le", "Received", false), ("Catégorie", "Category", false), ("Urgence", "Urgency", false), ("Sentiment", "Sentiment", false), ("Réponse", "Answer", false)]))
                     tbody { @for &c in mine.iter().take(20) { @let cm = &f.comments[c]; tr {
                         th scope="row" { a href={ "/inbox/" (enc(&cm.id)) } { (when(cm.created_at, lang)) } }
                         td { (cm.category.map_or_else(dash, |v| i18n::category(v, lang))) }
@@ -322,13 +324,8 @@ fn posts(ctx: &Ctx, r: usize) -> Markup {
                            "No post is linked to this residence: tell its story (history, works, neighbourhood life).")) }
             } @else {
                 table {
-                    caption { (ctx.t("Les 20 dernières publications sur la résidence", "The latest 20 posts about the residence")) " (" (mine.len()) " " (ctx.t("au total", "in all")) ")" }
-                    thead { tr {
-                        th scope="col" { (ctx.t("Publiée le", "Published")) }
-                        th scope="col" { (ctx.t("Réseau", "Network")) }
-                        th scope="col" { (ctx.t("Thème", "Theme")) }
-                        th scope="col" { (ctx.t("Texte", "Text")) }
-                    } }
+                    (head(ctx, &format!("{} ({} {})", ctx.t("Les 20 dernières publications sur la résidence", "The latest 20 posts about the residence"), mine.len(), ctx.t("au total", "in all")),
+                        &[("Publiée le", "Published", false), ("Réseau", "Network", false), ("Thème", "Theme", false), ("Texte", "Text", false)]))
                     tbody { @for &p in mine.iter().take(20) { @let post = &f.posts[p]; tr {
                         th scope="row" {
                             @match &post.permalink {
