@@ -88,7 +88,11 @@ const CONTENTS: [(&str, &str); 8] = [
 
 #[allow(clippy::extra_unused_type_parameters)]
 pub async fn show<S: AppStore>(ctx: Ctx) -> Result<Response, Fail> {
-    whole_landlord(&ctx)?;
+    render_form(&ctx)
+}
+
+pub(crate) fn render_form(ctx: &Ctx) -> Result<Response, Fail> {
+    whole_landlord(ctx)?;
     let period = default_period(&ctx.snap);
     let langs = [
         ("fr".to_string(), "Français".to_string()),
@@ -106,7 +110,7 @@ pub async fn show<S: AppStore>(ctx: Ctx) -> Result<Response, Fail> {
         )) }
         h2 { (ctx.t("Télécharger l'audit", "Download the audit")) }
         form.filters method="get" action="/audit/report" {
-            (period_field(&ctx, &period))
+            (period_field(ctx, &period))
             (select("lang", ctx.t("Langue du rapport", "Report language"), &langs, Some(ctx.lang.pick("fr", "en"))))
             button type="submit" { (ctx.t("Télécharger le rapport", "Download the report")) }
         }
@@ -116,7 +120,7 @@ pub async fn show<S: AppStore>(ctx: Ctx) -> Result<Response, Fail> {
         )) }
     };
     Ok(page(
-        &ctx,
+        ctx,
         ctx.t("Audit de présence", "Presence audit"),
         Nav::Audit,
         body,

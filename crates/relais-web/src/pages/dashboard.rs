@@ -54,42 +54,47 @@ const KEY_FIGURES: [(&str, Option<&str>); 8] = [
 // The route table instantiates every handler with the store's type.
 #[allow(clippy::extra_unused_type_parameters)]
 pub async fn show<S: AppStore>(ctx: Ctx, Query(q): Query<DashQuery>) -> Result<Response, Fail> {
-    let period = period_of(&ctx, &q.period)?;
-    let slice = slice_of(&ctx, &q.slice)?;
-    let seen = Visible::of(&ctx);
+    render(&ctx, &q)
+}
+
+/// The dashboard of a user.
+pub(crate) fn render(ctx: &Ctx, q: &DashQuery) -> Result<Response, Fail> {
+    let period = period_of(ctx, &q.period)?;
+    let slice = slice_of(ctx, &q.slice)?;
+    let seen = Visible::of(ctx);
     let base = seen.dims(&[]);
     let chosen = seen.dims(&Dim::parse_list(slice).unwrap_or_default());
-    let key_rows = kpis_for(&ctx, &period, &base);
+    let key_rows = kpis_for(ctx, &period, &base);
     let key_rows = seen.keep(&key_rows);
-    let all = kpis_for(&ctx, &period, &chosen);
+    let all = kpis_for(ctx, &period, &chosen);
     let all = seen.keep(&all);
     let caption = format!(
         "{} {} — {} {}",
         ctx.t("Tous les indicateurs, découpage :", "Every KPI, slice:"),
-        slice_name(&ctx, slice),
+        slice_name(ctx, slice),
         ctx.t("période", "period"),
         period
     );
     let body = html! {
-        (filters(&ctx, &period, slice))
-        (scope_notice(&ctx, &seen))
+        (filters(ctx, &period, slice))
+        (scope_notice(ctx, &seen))
         section aria-labelledby="key" {
             h2 #key { (ctx.t("Chiffres clés", "Key figures")) " — " (period) }
-            div.cards { @for (code, unit) in KEY_FIGURES { (card(&ctx, &key_rows, code, unit)) } }
+            div.cards { @for (code, unit) in KEY_FIGURES { (card(ctx, &key_rows, code, unit)) } }
         }
-        (why_follow(&ctx, &seen, &period, &key_rows))
+        (why_follow(ctx, &seen, &period, &key_rows))
         section aria-labelledby="charts" {
             h2 #charts { (ctx.t("Graphiques", "Charts")) }
-            (slice_chart(&ctx, &all, slice))
-            (monthly_chart(&ctx, &seen, &period))
+            (slice_chart(ctx, &all, slice))
+            (monthly_chart(ctx, &seen, &period))
         }
         section aria-labelledby="table" {
             h2 #table { (ctx.t("Tous les indicateurs", "Every KPI")) }
-            (kpi_table(&ctx, &caption, &all))
+            (kpi_table(ctx, &caption, &all))
         }
     };
     Ok(page(
-        &ctx,
+        ctx,
         ctx.t("Tableau de bord", "Dashboard"),
         Nav::Dashboard,
         body,

@@ -60,6 +60,10 @@ pub(crate) fn counts(snap: &Snapshot) -> Vec<Counts> {
 // The route table instantiates every handler with the store's type.
 #[allow(clippy::extra_unused_type_parameters)]
 pub async fn list<S: AppStore>(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, Fail> {
+    render_list(&ctx, &q)
+}
+
+pub(crate) fn render_list(ctx: &Ctx, q: &ListQuery) -> Result<Response, Fail> {
     let snap = &ctx.snap;
     let agencies = ctx.scope.agencies(snap);
     let agency = match q.agency.trim() {
@@ -109,15 +113,15 @@ pub async fn list<S: AppStore>(ctx: Ctx, Query(q): Query<ListQuery>) -> Result<R
                        "No residence for this choice. Residences are imported with `relais residence import`.")) }
         } @else {
             table {
-                (head(&ctx, &format!("{} ({}) — {}", ctx.t("Résidences", "Residences"), shown.len(),
+                (head(ctx, &format!("{} ({}) — {}", ctx.t("Résidences", "Residences"), shown.len(),
                     ctx.t("publications, commentaires et scans depuis le début des données", "posts, comments and scans since the data begins")), &LIST_COLUMNS))
-                tbody { @for r in rows { (list_row(&ctx, r, all[r])) } }
+                tbody { @for r in rows { (list_row(ctx, r, all[r])) } }
             }
-            (pager(&ctx, &base, page_no, pages))
+            (pager(ctx, &base, page_no, pages))
         }
     };
     Ok(page(
-        &ctx,
+        ctx,
         ctx.t("Résidences", "Residences"),
         Nav::Residences,
         body,
@@ -179,14 +183,18 @@ pub async fn show<S: AppStore>(
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, Fail> {
+    render_show(&ctx, &id, &q)
+}
+
+pub(crate) fn render_show(ctx: &Ctx, id: &str, q: &ShowQuery) -> Result<Response, Fail> {
     let r = ctx
         .snap
         .residence_index
-        .get(&id)
+        .get(id)
         .copied()
         .filter(|&r| ctx.scope.residence(&ctx.snap, r))
         .ok_or(Fail::NotFound)?;
-    let period = period_of(&ctx, &q.period)?;
+    let period = period_of(ctx, &q.period)?;
     let res = &ctx.snap.facts.residences[r];
     let body = html! {
         p {
@@ -194,12 +202,12 @@ pub async fn show<S: AppStore>(
             " · " (format::thousands(i64::from(res.homes), ctx.lang)) " " (ctx.t("logements", "homes"))
             " · " a href="/residences" { (ctx.t("Toutes les résidences", "All residences")) }
         }
-        (kpis(&ctx, &res.id, &period))
-        (scans(&ctx, r, &period))
-        (comments(&ctx, r))
-        (posts(&ctx, r))
+        (kpis(ctx, &res.id, &period))
+        (scans(ctx, r, &period))
+        (comments(ctx, r))
+        (posts(ctx, r))
     };
-    Ok(page(&ctx, &res.name, Nav::Residences, body))
+    Ok(page(ctx, &res.name, Nav::Residences, body))
 }
 
 fn kpis(ctx: &Ctx, id: &str, period: &Period) -> Markup {
