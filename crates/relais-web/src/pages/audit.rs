@@ -34,7 +34,7 @@ fn whole_landlord(ctx: &Ctx) -> Result<(), Fail> {
 }
 
 /// The report's language, or a message saying what is accepted.
-fn lang_of(ctx: &Ctx, raw: &str) -> Result<Lang, Fail> {
+pub(super) fn report_lang(ctx: &Ctx, raw: &str) -> Result<Lang, Fail> {
     match raw.trim() {
         "" => Ok(ctx.lang),
         "fr" => Ok(Lang::Fr),
@@ -134,7 +134,7 @@ pub async fn report<S: AppStore>(
 ) -> Result<Response, Fail> {
     whole_landlord(&ctx)?;
     let period = period_of(&ctx, &q.period)?;
-    let lang = lang_of(&ctx, &q.lang)?;
+    let lang = report_lang(&ctx, &q.lang)?;
     let label = period.label().to_string();
     let snap = ctx.snap.clone();
     // Computing every KPI is CPU work: off the async threads.
@@ -173,7 +173,7 @@ pub async fn report<S: AppStore>(
 }
 
 /// A period label as a file name part (`2025-11..2026-10` stays as is).
-fn file_part(label: &str) -> String {
+pub(super) fn file_part(label: &str) -> String {
     label
         .chars()
         .map(|c| {

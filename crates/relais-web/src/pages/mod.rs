@@ -9,3 +9,6 @@ mod kpi_view;
 pub mod login;
 pub mod posts;
 pub mod residences;
+
+#[cfg(test)]
+mod tests;

@@ -251,14 +251,8 @@ fn scans(ctx: &Ctx, r: usize, period: &Period) -> Markup {
         }
     }
     links.sort_by_key(|l| std::cmp::Reverse(l.2));
-    html! {
-        section aria-labelledby="links" {
-            h2 #links { (ctx.t("Liens courts et QR codes", "Short links and QR codes")) }
-            @if links.is_empty() {
-                p { (ctx.t("Aucun scan sur la période. Créez un lien court et son affiche QR pour le hall avec « relais link add ».",
-                           "No scan in the period. Make a short link and its QR poster for the hall with `relais link add`.")) }
-            } @else {
-                table {
+    let table = || {
+        html! {
                     (head(ctx, &format!("{} — {period}", ctx.t("Scans par lien, robots exclus", "Scans per link, bots excluded")),
                         &[("Lien", "Link", false), ("Action terrain", "Field action", false), ("Scans", "Scans", true), ("Dernier scan", "Last scan", false)]))
                     tbody { @for (link, action, n, last) in &links { tr {
@@ -267,10 +261,10 @@ fn scans(ctx: &Ctx, r: usize, period: &Period) -> Markup {
                         td.num { (format::thousands(*n as i64, ctx.lang)) }
                         td { (last.format(ctx.t("%d/%m/%Y", "%Y-%m-%d")).to_string()) }
                     } } }
-                }
-            }
         }
-    }
+    };
+    part("links", ctx.t("Liens courts et QR codes", "Short links and QR codes"), links.is_empty().then(|| ctx.t("Aucun scan sur la période. Créez un lien court et son affiche QR pour le hall avec « relais link add ».",
+                           "No scan in the period. Make a short link and its QR poster for the hall with `relais link add`.")), table)
 }
 
 /// The latest tenants' comments naming the residence.
@@ -282,13 +276,8 @@ fn comments(ctx: &Ctx, r: usize) -> Markup {
     mine.sort_by_key(|&c| std::cmp::Reverse(f.comments[c].created_at));
     let lang = ctx.lang;
     let dash = || "—".to_string();
-    html! {
-        section aria-labelledby="comments" {
-            h2 #comments { (ctx.t("Commentaires des locataires", "Tenants' comments")) }
-            @if mine.is_empty() {
-                p { (ctx.t("Aucun commentaire ne nomme cette résidence.", "No comment names this residence.")) }
-            } @else {
-                table {
+    let table = || {
+        html! {
                     (head(ctx, &format!("{} ({} {})", ctx.t("Les 20 derniers commentaires qui nomment la résidence", "The latest 20 comments naming the residence"), mine.len(), ctx.t("au total", "in all")),
                         &[("Reçu le", "Received", false), ("Catégorie", "Category", false), ("Urgence", "Urgency", false), ("Sentiment", "Sentiment", false), ("Réponse", "Answer", false)]))
                     tbody { @for &c in mine.iter().take(20) { @let cm = &f.comments[c]; tr {
@@ -298,10 +287,19 @@ fn comments(ctx: &Ctx, r: usize) -> Markup {
                         td { (cm.sentiment.map_or_else(dash, |v| i18n::sentiment(v, lang))) }
                         td { (answer(ctx, c)) }
                     } } }
-                }
-            }
         }
-    }
+    };
+    part(
+        "comments",
+        ctx.t("Commentaires des locataires", "Tenants' comments"),
+        mine.is_empty().then(|| {
+            ctx.t(
+                "Aucun commentaire ne nomme cette résidence.",
+                "No comment names this residence.",
+            )
+        }),
+        table,
+    )
 }
 
 fn answer(ctx: &Ctx, c: usize) -> String {
@@ -324,14 +322,8 @@ fn posts(ctx: &Ctx, r: usize) -> Markup {
         .collect();
     mine.sort_by_key(|&p| std::cmp::Reverse(f.posts[p].published_at));
     let lang = ctx.lang;
-    html! {
-        section aria-labelledby="posts" {
-            h2 #posts { (ctx.t("Publications", "Posts")) }
-            @if mine.is_empty() {
-                p { (ctx.t("Aucune publication n'est liée à cette résidence : racontez-la (histoire, travaux, vie du quartier).",
-                           "No post is linked to this residence: tell its story (history, works, neighbourhood life).")) }
-            } @else {
-                table {
+    let table = || {
+        html! {
                     (head(ctx, &format!("{} ({} {})", ctx.t("Les 20 dernières publications sur la résidence", "The latest 20 posts about the residence"), mine.len(), ctx.t("au total", "in all")),
                         &[("Publiée le", "Published", false), ("Réseau", "Network", false), ("Thème", "Theme", false), ("Texte", "Text", false)]))
                     tbody { @for &p in mine.iter().take(20) { @let post = &f.posts[p]; tr {
@@ -345,7 +337,21 @@ fn posts(ctx: &Ctx, r: usize) -> Markup {
                         td { (post.theme.map_or_else(|| "—".to_string(), |t| i18n::theme(t, lang))) }
                         td { (excerpt(&post.text)) }
                     } } }
-                }
+        }
+    };
+    part("posts", ctx.t("Publications", "Posts"), mine.is_empty().then(|| ctx.t("Aucune publication n'est liée à cette résidence : racontez-la (histoire, travaux, vie du quartier).",
+                           "No post is linked to this residence: tell its story (history, works, neighbourhood life).")), table)
+}
+
+/// A section of the residence page: its heading, then its table, or what
+/// to do when it has nothing to show.
+fn part(id: &str, title: &str, empty: Option<&str>, table: impl FnOnce() -> Markup) -> Markup {
+    html! {
+        section aria-labelledby=(id) {
+            h2 id=(id) { (title) }
+            @match empty {
+                Some(text) => p { (text) },
+                None => table { (table()) },
             }
         }
     }
