@@ -32,6 +32,7 @@ use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use crate::app::{App, AppState, AppStore, Ctx, Fail, lang_of};
+use crate::snapshot::Snapshot;
 
 pub fn router<S: AppStore>() -> Router<Arc<App<S>>> {
     Router::new()
@@ -124,26 +125,35 @@ async fn within(lang: Lang, body: impl Future<Output = Result<Response, Fail>>) 
     body.await.map_err(|f| ApiFail(f, lang))
 }
 
+/// What was sent cannot be read: a 400 saying what and why.
+fn unreadable(ctx: &Ctx, what: (&str, &str), why: String) -> Fail {
+    Fail::Bad(format!("{} {why}", ctx.t(what.0, what.1)))
+}
+
 /// The query parameters, or a 400 saying which one is wrong.
 fn query<T: DeserializeOwned>(ctx: &Ctx, q: Result<Query<T>, QueryRejection>) -> Result<T, Fail> {
-    q.map(|Query(v)| v).map_err(|e| {
-        Fail::Bad(format!(
-            "{} {}",
-            ctx.t("paramètres incorrects :", "invalid parameters:"),
-            e.body_text()
-        ))
-    })
+    let what = ("paramètres incorrects :", "invalid parameters:");
+    q.map(|Query(v)| v)
+        .map_err(|e| unreadable(ctx, what, e.body_text()))
+}
+
+/// A list's filters, checked against the data (a wrong code is a 400
+/// naming the field, not an empty list).
+fn filter<T: DeserializeOwned>(
+    ctx: &Ctx,
+    q: Result<Query<T>, QueryRejection>,
+    check: fn(&T, &Snapshot) -> Result<(), String>,
+) -> Result<T, Fail> {
+    let f = query(ctx, q)?;
+    check(&f, &ctx.snap).map_err(|m| Fail::Bad(filter_message(m, ctx.lang)))?;
+    Ok(f)
 }
 
 /// The JSON body, or a 400 saying what is wrong with it.
 fn body<T: DeserializeOwned>(ctx: &Ctx, b: Result<Json<T>, JsonRejection>) -> Result<T, Fail> {
-    b.map(|Json(v)| v).map_err(|e| {
-        Fail::Bad(format!(
-            "{} {}",
-            ctx.t("corps JSON incorrect :", "invalid JSON body:"),
-            e.body_text()
-        ))
-    })
+    let what = ("corps JSON incorrect :", "invalid JSON body:");
+    b.map(|Json(v)| v)
+        .map_err(|e| unreadable(ctx, what, e.body_text()))
 }
 
 /// What every change needs: a role that may write, and with a session

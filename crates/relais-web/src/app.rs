@@ -394,7 +394,7 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
         .nest(
             "/api/v1",
             api::router::<S>()
-                .route("/openapi.json", get(openapi::document::<S>))
+                .route("/openapi.json", get(openapi::document))
                 .layer(middleware::from_fn(api::mark)),
         )
         .route("/static/{file}", get(static_files::serve))

@@ -15,7 +15,7 @@ use relais_store::Role;
 use serde::Deserialize;
 
 use super::shapes::{self, CommentParts};
-use super::{ApiResult, body, filter_message, may_change, page, per_page, query, within};
+use super::{ApiResult, body, filter, may_change, page, per_page, within};
 use crate::app::{App, AppState, AppStore, Ctx, Fail, now};
 use crate::filters::{self, CommentFilter};
 use crate::scope::Scope;
@@ -45,11 +45,8 @@ pub async fn list<S: AppStore>(
     q: Result<Query<CommentFilter>, QueryRejection>,
 ) -> ApiResult {
     within(ctx.lang, async {
-        let filter = query(&ctx, q)?;
+        let filter = filter(&ctx, q, CommentFilter::check)?;
         let snap = &ctx.snap;
-        filter
-            .check(snap)
-            .map_err(|m| Fail::Bad(filter_message(m, ctx.lang)))?;
         let at = now();
         let all = filters::comments(snap, &ctx.scope, &filter, &ctx.user.email, at);
         let (shown, n, pages) = filters::paginate(&all, filter.page, filter.per_page);
@@ -78,6 +75,13 @@ fn seen(snap: &Snapshot, scope: &Scope, id: &str) -> Result<usize, Fail> {
         .copied()
         .filter(|&c| !snap.facts.comments[c].is_landlord() && scope.comment(snap, c))
         .ok_or(Fail::NotFound)
+}
+
+/// The comment a change is about: the caller may change things (with
+/// their CSRF token when on a session), and sees it.
+fn to_change(ctx: &Ctx, headers: &HeaderMap, id: &str) -> Result<usize, Fail> {
+    may_change(ctx, headers)?;
+    seen(&ctx.snap, &ctx.scope, id)
 }
 
 /// One comment as [`show`] answers it, read from `snap`.
@@ -144,8 +148,7 @@ pub async fn assign<S: AppStore>(
     b: Result<Json<AssignBody>, JsonRejection>,
 ) -> ApiResult {
     within(ctx.lang, async {
-        may_change(&ctx, &headers)?;
-        let c = seen(&ctx.snap, &ctx.scope, &id)?;
+        let c = to_change(&ctx, &headers, &id)?;
         let wanted = body(&ctx, b)?.assignee.map(|e| e.trim().to_lowercase());
         if let Some(email) = &wanted {
             let users = app.store.users().await.map_err(Fail::Store)?;
@@ -189,8 +192,7 @@ pub async fn reply<S: AppStore>(
     b: Result<Json<ReplyBody>, JsonRejection>,
 ) -> ApiResult {
     within(ctx.lang, async {
-        may_change(&ctx, &headers)?;
-        seen(&ctx.snap, &ctx.scope, &id)?;
+        to_change(&ctx, &headers, &id)?;
         let text = body(&ctx, b)?.text;
         let text = text.trim();
         if text.is_empty() {

@@ -61,7 +61,7 @@ pub fn placed(mut dims: Vec<Dim>, scope: &Scope) -> Vec<Dim> {
 
 /// The rows a referent sees: those with at least one place (agency,
 /// residence, territory), every one of which `sees(dimension, id)`.
-pub fn in_scope<'a>(rows: &'a [Row], sees: impl Fn(&str, &str) -> bool) -> Vec<&'a Row> {
+pub fn in_scope(rows: &[Row], sees: impl Fn(&str, &str) -> bool) -> Vec<&Row> {
     rows.iter()
         .filter(|row| {
             let mut places = row

@@ -242,39 +242,45 @@ pub(crate) mod tests {
         }
     }
 
-    fn sla() -> Sla {
-        Sla {
-            state: SlaState::Late,
-            promise: 4.0,
-            waited: 5.123,
-        }
-    }
-
-    #[test]
-    fn a_comment_item_has_its_labels_place_sla_and_assignee() {
-        let f = facts();
-        let detail = CommentDetail {
+    /// The stored detail of the first comment.
+    fn detail(display_name: Option<&str>) -> CommentDetail {
+        CommentDetail {
             id: "facebook:1_1".into(),
             network: "facebook".into(),
             text: "L'ascenseur est en panne".into(),
             created_at: 1_772_362_800,
             author: "pseudo-0".into(),
-            display_name: Some("Camille".into()),
+            display_name: display_name.map(String::from),
             post_id: "facebook:1".into(),
             post_text: "texte".into(),
             post_permalink: None,
             replies: vec![],
             notes: vec![],
             assignment: None,
-        };
-        let parts = CommentParts {
-            facts: &f,
+        }
+    }
+
+    /// The first comment, in agency 1, late, assigned to a referent.
+    fn first<'a>(f: &'a Facts, detail: Option<&'a CommentDetail>) -> CommentParts<'a> {
+        CommentParts {
+            facts: f,
             c: 0,
             territory: Some(1),
-            sla: sla(),
+            sla: Sla {
+                state: SlaState::Late,
+                promise: 4.0,
+                waited: 5.123,
+            },
             assigned_to: Some("ref@exemple.fr"),
-            detail: Some(&detail),
-        };
+            detail,
+        }
+    }
+
+    #[test]
+    fn a_comment_item_has_its_labels_place_sla_and_assignee() {
+        let f = facts();
+        let detail = detail(Some("Camille"));
+        let parts = first(&f, Some(&detail));
         assert_eq!(
             comment(&parts),
             json!({
@@ -305,15 +311,6 @@ pub(crate) mod tests {
     fn one_comment_adds_its_post_replies_notes_and_assignment() {
         let f = facts();
         let detail = CommentDetail {
-            id: "facebook:1_1".into(),
-            network: "facebook".into(),
-            text: "Panne".into(),
-            created_at: 1_772_362_800,
-            author: "pseudo-0".into(),
-            display_name: None,
-            post_id: "facebook:1".into(),
-            post_text: "texte".into(),
-            post_permalink: None,
             replies: vec![Reply {
                 id: "facebook:1_2".into(),
                 text: "Nous envoyons un technicien.".into(),
@@ -332,15 +329,9 @@ pub(crate) mod tests {
                 assigned_by: "com@exemple.fr".into(),
                 assigned_at: 1_772_366_400,
             }),
+            ..detail(None)
         };
-        let parts = CommentParts {
-            facts: &f,
-            c: 0,
-            territory: Some(1),
-            sla: sla(),
-            assigned_to: Some("ref@exemple.fr"),
-            detail: Some(&detail),
-        };
+        let parts = first(&f, Some(&detail));
         let v = comment_full(&parts);
         assert_eq!(
             v["post"],
@@ -361,12 +352,10 @@ pub(crate) mod tests {
     fn a_vanished_comment_keeps_its_facts_and_has_no_text() {
         let f = facts();
         let parts = CommentParts {
-            facts: &f,
             c: 1,
             territory: None,
-            sla: sla(),
             assigned_to: None,
-            detail: None,
+            ..first(&f, None)
         };
         let v = comment_full(&parts);
         assert_eq!(v["text"], Value::Null);
