@@ -74,8 +74,8 @@ impl IntoResponse for ApiFail {
                 StatusCode::UNAUTHORIZED,
                 "unauthenticated",
                 t(
-                    "authentification requise : envoyez `Authorization: Bearer <jeton>` (relais token create)",
-                    "authentication required: send `Authorization: Bearer <token>` (relais token create)",
+                    "authentification requise : envoyez `Authorization: Bearer <jeton d'API>`, ou connectez-vous",
+                    "authentication required: send `Authorization: Bearer <API token>`, or log in",
                 ),
             ),
             Fail::NotFound => (
@@ -236,6 +236,47 @@ mod tests {
     #[test]
     fn times_are_rfc_3339_in_utc() {
         assert_eq!(time(1_772_359_200), "2026-03-01T10:00:00Z");
+    }
+
+    /// What the extractors of a nested API handler see: the API mark, the
+    /// id decoded, and a wrong parameter named.
+    #[tokio::test]
+    async fn nested_handlers_see_the_mark_a_decoded_id_and_a_named_parameter() {
+        use axum::extract::{Extension, Path};
+        let seen = |Path(id): Path<String>, mark: Option<Extension<ApiCall>>| async move {
+            format!("{id} {}", mark.is_some())
+        };
+        let params = |q: Result<Query<crate::filters::CommentFilter>, QueryRejection>| async move {
+            q.err().map(|e| e.body_text()).unwrap_or_default()
+        };
+        let app: Router = Router::new().nest(
+            "/api/v1",
+            Router::new()
+                .route("/comments/{id}", get(seen))
+                .route("/comments", get(params))
+                .layer(axum::middleware::from_fn(mark)),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let at = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let get = |path: &str| {
+            let url = format!("http://{at}{path}");
+            async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+        };
+        assert_eq!(
+            get("/api/v1/comments/facebook%3A1_2").await,
+            "facebook:1_2 true"
+        );
+        assert_eq!(
+            get("/api/v1/comments/facebook:1_2").await,
+            "facebook:1_2 true"
+        );
+        assert!(
+            get("/api/v1/comments?per_page=abc")
+                .await
+                .contains("per_page")
+        );
     }
 
     #[tokio::test]

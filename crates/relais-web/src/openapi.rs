@@ -314,7 +314,7 @@ fn spec() -> Value {
             "title": "relais API",
             "version": env!("CARGO_PKG_VERSION"),
             "description": "The community inbox, posts, KPIs and residences of relais. Every call \
-                needs `Authorization: Bearer <token>` (`relais token create`) or a browser \
+                needs `Authorization: Bearer <API token>` or a browser \
                 session. What is outside the caller's territories answers 404, exactly as an \
                 unknown id. Auditors may read; every POST answers 403 for them. A POST made \
                 with a session cookie must carry `X-CSRF-Token`. Errors are \
@@ -383,7 +383,7 @@ fn spec() -> Value {
         "components": {
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer",
-                           "description": "A token from `relais token create` (starts with `rls_`)."},
+                           "description": "An API token (starts with `rls_`)."},
                 "session": {"type": "apiKey", "in": "cookie", "name": "relais_session",
                             "description": "A browser session; POSTs then need `X-CSRF-Token`."}
             },
