@@ -239,7 +239,8 @@ mod tests {
     }
 
     /// What the extractors of a nested API handler see: the API mark, the
-    /// id decoded, and a wrong parameter named.
+    /// id decoded, and a wrong parameter named; an unknown path reaches the
+    /// API's own fallback.
     #[tokio::test]
     async fn nested_handlers_see_the_mark_a_decoded_id_and_a_named_parameter() {
         use axum::extract::{Extension, Path};
@@ -254,6 +255,7 @@ mod tests {
             Router::new()
                 .route("/comments/{id}", get(seen))
                 .route("/comments", get(params))
+                .fallback(|| async { "api fallback" })
                 .layer(axum::middleware::from_fn(mark)),
         );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
