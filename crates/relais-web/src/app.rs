@@ -234,40 +234,52 @@ pub fn lang_of(headers: &axum::http::HeaderMap, default: Lang) -> Lang {
 }
 
 impl<S: AppStore> FromRequestParts<Arc<App<S>>> for Ctx {
-    type Rejection = Fail;
+    type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, app: &Arc<App<S>>) -> Result<Ctx, Fail> {
+    /// Without a session or token, a page sends to the login page and an
+    /// API call (marked by [`api::mark`]) answers 401 JSON.
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App<S>>) -> Result<Ctx, Response> {
         let lang = lang_of(&parts.headers, app.settings.lang);
-        let (user, csrf, bearer) = if let Some(token) = auth::bearer(&parts.headers) {
-            let row = app
-                .store
-                .use_token(&auth::token_hash(token), now())
-                .await
-                .map_err(Fail::Store)?
-                .ok_or(Fail::Unauthenticated)?;
-            let user = app
-                .store
-                .user(&row.email)
-                .await
-                .map_err(Fail::Store)?
-                .ok_or(Fail::Unauthenticated)?;
-            (user, String::new(), true)
-        } else {
-            let value =
-                auth::cookie(&parts.headers, auth::SESSION_COOKIE).ok_or(Fail::Unauthenticated)?;
-            let (row, user) = app.session(&value).await?.ok_or(Fail::Unauthenticated)?;
-            (user, row.csrf, false)
-        };
-        let snap = app.data.current();
-        Ok(Ctx {
-            scope: Scope::of(&user, &snap),
-            user,
-            snap,
-            lang,
-            csrf,
-            bearer,
-        })
+        match caller(parts, app, lang).await {
+            Ok(ctx) => Ok(ctx),
+            Err(fail) if parts.extensions.get::<api::ApiCall>().is_some() => {
+                Err(api::ApiFail(fail, lang).into_response())
+            }
+            Err(fail) => Err(fail.into_response()),
+        }
     }
+}
+
+async fn caller<S: AppStore>(parts: &Parts, app: &Arc<App<S>>, lang: Lang) -> Result<Ctx, Fail> {
+    let (user, csrf, bearer) = if let Some(token) = auth::bearer(&parts.headers) {
+        let row = app
+            .store
+            .use_token(&auth::token_hash(token), now())
+            .await
+            .map_err(Fail::Store)?
+            .ok_or(Fail::Unauthenticated)?;
+        let user = app
+            .store
+            .user(&row.email)
+            .await
+            .map_err(Fail::Store)?
+            .ok_or(Fail::Unauthenticated)?;
+        (user, String::new(), true)
+    } else {
+        let value =
+            auth::cookie(&parts.headers, auth::SESSION_COOKIE).ok_or(Fail::Unauthenticated)?;
+        let (row, user) = app.session(&value).await?.ok_or(Fail::Unauthenticated)?;
+        (user, row.csrf, false)
+    };
+    let snap = app.data.current();
+    Ok(Ctx {
+        scope: Scope::of(&user, &snap),
+        user,
+        snap,
+        lang,
+        csrf,
+        bearer,
+    })
 }
 
 /// The client's address, for login throttling only.
@@ -381,7 +393,9 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
         .route("/admin/log", get(pages::admin::log::<S>))
         .nest(
             "/api/v1",
-            api::router::<S>().route("/openapi.json", get(openapi::document::<S>)),
+            api::router::<S>()
+                .route("/openapi.json", get(openapi::document))
+                .layer(middleware::from_fn(api::mark)),
         )
         .route("/static/{file}", get(static_files::serve))
         .fallback(|| async { Fail::NotFound })
