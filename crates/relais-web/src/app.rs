@@ -408,3 +408,5 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
 pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
+
+pub type AppState<S> = axum::extract::State<Arc<App<S>>>;

@@ -109,7 +109,11 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
-/// Failed logins within a window, per account and per client.
+/// Failed logins within a window, per account and per client. A client
+/// (one address, maybe a whole office behind one gateway) may fail
+/// [`CLIENT_FACTOR`] times more than one account.
+pub const CLIENT_FACTOR: u32 = 4;
+
 pub struct Throttle {
     max: u32,
     window: Duration,
@@ -134,10 +138,12 @@ impl Throttle {
         let now = Instant::now();
         let mut map = self.failures.lock().expect("throttle");
         map.retain(|_, (since, _)| now.duration_since(*since) < self.window);
-        Self::keys(email, client)
+        let [user, client] = Self::keys(email, client);
+        [(user, self.max), (client, self.max * CLIENT_FACTOR)]
             .iter()
-            .filter_map(|k| map.get(k))
-            .filter(|(_, n)| *n >= self.max)
+            .filter_map(|(k, max)| map.get(k).map(|v| (v, *max)))
+            .filter(|((_, n), max)| *n >= *max)
+            .map(|(v, _)| v)
             .map(|(since, _)| (self.window - now.duration_since(*since)).as_secs() + 1)
             .max()
     }
@@ -188,6 +194,10 @@ mod tests {
         t.failed("a@x", ip);
         t.failed("a@x", ip);
         assert!(t.blocked("a@x", other).is_some(), "per account");
+        assert!(t.blocked("b@x", ip).is_none(), "another account from the same client");
+        for i in 0..2 * CLIENT_FACTOR {
+            t.failed(&format!("u{i}@x"), ip);
+        }
         assert!(t.blocked("b@x", ip).is_some(), "per client");
         assert!(t.blocked("b@x", other).is_none());
     }

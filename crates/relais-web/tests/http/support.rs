@@ -44,6 +44,7 @@ pub const USERS: &[(&str, Role)] = &[
 ];
 
 pub async fn start(db: &TestDb, settings: Settings) -> Server {
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let store = SqlStore::open(&db.url).await.expect("open");
     let cfg = DemoConfig::new(1, None);
     let data = generate(&cfg);
