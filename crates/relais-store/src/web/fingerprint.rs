@@ -1,11 +1,10 @@
 //! A cheap summary of what the KPI facts and the inbox are made of, so that
 //! a cache of them knows when to reload ([`super::WebStore::data_fingerprint`]).
 //!
-//! Counts, sums and maxima per table in one query, read from indexes where
-//! the backends have them. Labels also get a small hash of each value (its
-//! length and a few characters, weighted by the subject's last character),
-//! so that a label replaced by another value of the same length changes the
-//! fingerprint. It is a change detector, not a checksum: two different
+//! Counts, sums and maxima in one query, one scan per table. Labels also
+//! get a small hash of each value (its length and a few characters, weighted
+//! by the subject's last character), so that a label replaced by another
+//! value of the same length changes the fingerprint. It is a change detector, not a checksum: two different
 //! states can in theory give the same string, never one state two strings.
 
 use crate::backend::Backend;
@@ -13,6 +12,8 @@ use crate::error::{StoreError, sql};
 use crate::sql_store::SqlStore;
 
 /// The query, for a backend: SQLite's `unicode` is PostgreSQL's `ascii`.
+/// Hashes are BIGINT from their first term: a label's weighted hash would
+/// overflow PostgreSQL's 32-bit integers for long values.
 fn query(backend: Backend) -> String {
     let code = match backend {
         Backend::Sqlite => "unicode",
@@ -20,7 +21,7 @@ fn query(backend: Backend) -> String {
     };
     let ch = |text: &str, at: &str| format!("(COALESCE({code}(substr({text}, {at}, 1)), 0) % 251)");
     let value_hash = format!(
-        "(length(value) * 65537 + {} * 4099 + {} * 257 + {} * 17)",
+        "(CAST(length(value) AS BIGINT) * 65537 + {} * 4099 + {} * 257 + {} * 17)",
         ch("value", "1"),
         ch("value", "(length(value) + 1) / 2"),
         ch("value", "length(value)")
@@ -31,54 +32,91 @@ fn query(backend: Backend) -> String {
         ch("assignee", "1"),
         ch("assignee", "length(assignee)")
     );
-    let parts: Vec<String> = [
-        "SELECT COUNT(*) FROM comments",
-        "SELECT SUM(created_at) FROM comments",
-        "SELECT COUNT(parent_id) FROM comments",
-        "SELECT COUNT(author) FROM comments",
-        "SELECT COUNT(*) FROM posts",
-        "SELECT SUM(published_at) FROM posts",
-        "SELECT COUNT(residence_id) + COUNT(territory_id) FROM posts",
-        "SELECT COUNT(*) FROM metric_snapshots",
-        "SELECT MAX(observed_at) FROM metric_snapshots",
-        "SELECT COUNT(*) FROM labels",
-        &format!("SELECT SUM({value_hash}) FROM labels"),
-        &format!("SELECT SUM({value_hash} * {subject_weight}) FROM labels"),
-        "SELECT SUM(CAST(COALESCE(confidence, 0) * 1000000 AS BIGINT)) FROM labels",
-        "SELECT COUNT(labelled_by) FROM labels",
-        "SELECT COUNT(*) FROM residences",
-        "SELECT SUM(homes) FROM residences",
-        &format!(
-            "SELECT SUM(length(agency_id) * 257 + {}) FROM residences",
-            ch("agency_id", "length(agency_id)")
+    // One scan per table: its aggregates are joined inside its subquery.
+    let tables: [(&str, Vec<String>); 21] = [
+        (
+            "comments",
+            agg(&[
+                "COUNT(*)",
+                "SUM(created_at)",
+                "COUNT(parent_id)",
+                "COUNT(author)",
+            ]),
         ),
-        "SELECT COUNT(*) FROM territories",
-        "SELECT SUM(length(name)) FROM territories",
-        "SELECT COUNT(*) FROM accounts",
-        "SELECT COUNT(territory_id) FROM accounts",
-        "SELECT COUNT(*) FROM follower_counts",
-        "SELECT MAX(day) FROM follower_counts",
-        "SELECT COUNT(*) FROM account_metrics",
-        "SELECT COUNT(*) FROM surveys",
-        "SELECT COUNT(*) FROM group_declarations",
-        "SELECT COUNT(*) FROM ambassador_consents",
-        "SELECT COUNT(*) FROM links",
-        "SELECT COUNT(*) FROM link_daily",
-        "SELECT SUM(scans) FROM link_daily",
-        "SELECT COUNT(*) FROM traffic_daily",
-        "SELECT SUM(visits) FROM traffic_daily",
-        "SELECT COUNT(*) FROM users",
-        "SELECT COUNT(*) FROM user_territories",
-        "SELECT COUNT(*) FROM inbox_replies",
-        "SELECT COUNT(*) FROM inbox_notes",
-        "SELECT COUNT(*) FROM inbox_assignments",
-        "SELECT SUM(assigned_at) FROM inbox_assignments",
-        &format!("SELECT SUM({assignee_hash}) FROM inbox_assignments"),
-    ]
-    .iter()
-    .map(|q| format!("COALESCE(CAST(({q}) AS TEXT), '')"))
-    .collect();
-    format!("SELECT {}", parts.join(" || '.' || "))
+        (
+            "posts",
+            agg(&[
+                "COUNT(*)",
+                "SUM(published_at)",
+                "COUNT(residence_id)",
+                "COUNT(territory_id)",
+            ]),
+        ),
+        ("metric_snapshots", agg(&["COUNT(*)", "MAX(observed_at)"])),
+        (
+            "labels",
+            vec![
+                "COUNT(*)".into(),
+                format!("SUM({value_hash})"),
+                format!("SUM({value_hash} * {subject_weight})"),
+                "SUM(CAST(COALESCE(confidence, 0) * 1000000 AS BIGINT))".into(),
+                "COUNT(labelled_by)".into(),
+            ],
+        ),
+        (
+            "residences",
+            vec![
+                "COUNT(*)".into(),
+                "SUM(homes)".into(),
+                format!(
+                    "SUM(length(agency_id) * 257 + {})",
+                    ch("agency_id", "length(agency_id)")
+                ),
+            ],
+        ),
+        (
+            "territories",
+            agg(&["COUNT(*)", "COUNT(parent_id)", "SUM(length(name))"]),
+        ),
+        ("accounts", agg(&["COUNT(*)", "COUNT(territory_id)"])),
+        ("follower_counts", agg(&["COUNT(*)", "MAX(day)"])),
+        ("account_metrics", agg(&["COUNT(*)"])),
+        ("surveys", agg(&["COUNT(*)"])),
+        ("group_declarations", agg(&["COUNT(*)"])),
+        ("ambassador_consents", agg(&["COUNT(*)"])),
+        ("links", agg(&["COUNT(*)"])),
+        ("link_daily", agg(&["COUNT(*)", "SUM(scans)"])),
+        ("traffic_daily", agg(&["COUNT(*)", "SUM(visits)"])),
+        ("users", agg(&["COUNT(*)"])),
+        ("user_territories", agg(&["COUNT(*)"])),
+        ("inbox_replies", agg(&["COUNT(*)"])),
+        ("inbox_notes", agg(&["COUNT(*)"])),
+        (
+            "inbox_assignments",
+            vec![
+                "COUNT(*)".into(),
+                "SUM(assigned_at)".into(),
+                format!("SUM({assignee_hash})"),
+            ],
+        ),
+        ("saved_replies", agg(&["COUNT(*)"])),
+    ];
+    let parts: Vec<String> = tables
+        .iter()
+        .map(|(table, aggregates)| {
+            let joined = aggregates
+                .iter()
+                .map(|a| format!("COALESCE(CAST({a} AS TEXT), '')"))
+                .collect::<Vec<_>>()
+                .join(" || '.' || ");
+            format!("(SELECT {joined} FROM {table})")
+        })
+        .collect();
+    format!("SELECT {}", parts.join(" || '/' || "))
+}
+
+fn agg(list: &[&str]) -> Vec<String> {
+    list.iter().map(|a| a.to_string()).collect()
 }
 
 pub(super) async fn data_fingerprint(store: &SqlStore) -> Result<String, StoreError> {
