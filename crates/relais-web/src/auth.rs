@@ -194,7 +194,10 @@ mod tests {
         t.failed("a@x", ip);
         t.failed("a@x", ip);
         assert!(t.blocked("a@x", other).is_some(), "per account");
-        assert!(t.blocked("b@x", ip).is_none(), "another account from the same client");
+        assert!(
+            t.blocked("b@x", ip).is_none(),
+            "another account from the same client"
+        );
         for i in 0..2 * CLIENT_FACTOR {
             t.failed(&format!("u{i}@x"), ip);
         }

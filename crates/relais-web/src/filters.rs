@@ -63,11 +63,11 @@ impl CommentFilter {
         };
         macro_rules! code {
             ($field:literal, $v:expr, $ty:ty) => {
-                if let Some(v) = given($v) {
-                    if <$ty>::parse(v).is_err() {
-                        let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
-                        return bad($field, v, known.join(", "));
-                    }
+                if let Some(v) = given($v)
+                    && <$ty>::parse(v).is_err()
+                {
+                    let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
+                    return bad($field, v, known.join(", "));
                 }
             };
         }
@@ -75,33 +75,33 @@ impl CommentFilter {
         code!("urgency", &self.urgency, Urgency);
         code!("sentiment", &self.sentiment, Sentiment);
         code!("network", &self.network, Network);
-        if let Some(v) = given(&self.agency) {
-            if !snap.territory_index.contains_key(v) {
-                return bad(
-                    "agency",
-                    v,
-                    "les identifiants de `relais territory list`".into(),
-                );
-            }
+        if let Some(v) = given(&self.agency)
+            && !snap.territory_index.contains_key(v)
+        {
+            return bad(
+                "agency",
+                v,
+                "les identifiants de `relais territory list`".into(),
+            );
         }
-        if let Some(v) = given(&self.residence) {
-            if !snap.residence_index.contains_key(v) {
-                return bad(
-                    "residence",
-                    v,
-                    "les identifiants de `relais residence list`".into(),
-                );
-            }
+        if let Some(v) = given(&self.residence)
+            && !snap.residence_index.contains_key(v)
+        {
+            return bad(
+                "residence",
+                v,
+                "les identifiants de `relais residence list`".into(),
+            );
         }
-        if let Some(v) = given(&self.age) {
-            if !["24h", "7d", "30d", "older"].contains(&v) {
-                return bad("age", v, "24h, 7d, 30d, older".into());
-            }
+        if let Some(v) = given(&self.age)
+            && !["24h", "7d", "30d", "older"].contains(&v)
+        {
+            return bad("age", v, "24h, 7d, 30d, older".into());
         }
-        if let Some(v) = given(&self.status) {
-            if !["open", "answered", "all"].contains(&v) {
-                return bad("status", v, "open, answered, all".into());
-            }
+        if let Some(v) = given(&self.status)
+            && !["open", "answered", "all"].contains(&v)
+        {
+            return bad("status", v, "open, answered, all".into());
         }
         Ok(())
     }
@@ -268,34 +268,34 @@ impl PostFilter {
         };
         macro_rules! code {
             ($field:literal, $v:expr, $ty:ty) => {
-                if let Some(v) = given($v) {
-                    if <$ty>::parse(v).is_err() {
-                        let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
-                        return bad($field, v, known.join(", "));
-                    }
+                if let Some(v) = given($v)
+                    && <$ty>::parse(v).is_err()
+                {
+                    let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
+                    return bad($field, v, known.join(", "));
                 }
             };
         }
         code!("network", &self.network, Network);
         code!("theme", &self.theme, Theme);
         code!("audience", &self.audience, Audience);
-        if let Some(v) = given(&self.territory) {
-            if !snap.territory_index.contains_key(v) {
-                return bad(
-                    "territory",
-                    v,
-                    "les identifiants de `relais territory list`".into(),
-                );
-            }
+        if let Some(v) = given(&self.territory)
+            && !snap.territory_index.contains_key(v)
+        {
+            return bad(
+                "territory",
+                v,
+                "les identifiants de `relais territory list`".into(),
+            );
         }
-        if let Some(v) = given(&self.residence) {
-            if !snap.residence_index.contains_key(v) {
-                return bad(
-                    "residence",
-                    v,
-                    "les identifiants de `relais residence list`".into(),
-                );
-            }
+        if let Some(v) = given(&self.residence)
+            && !snap.residence_index.contains_key(v)
+        {
+            return bad(
+                "residence",
+                v,
+                "les identifiants de `relais residence list`".into(),
+            );
         }
         Ok(())
     }

@@ -511,17 +511,19 @@ fn labels_form(ctx: &Ctx, snap: &Snapshot, c: usize) -> Markup {
     let cm = &snap.facts.comments[c];
     let lang = ctx.lang;
     let keep = Some(ctx.t("(inchangé)", "(unchanged)"));
-    let residences: Vec<(String, String)> =
-        std::iter::once((String::new(), keep.unwrap_or_default().to_string()))
-            .chain(
-                snap.facts
-                    .residences
-                    .iter()
-                    .enumerate()
-                    .filter(|&(r, _)| ctx.scope.residence(snap, r))
-                    .map(|(_, r)| (r.id.clone(), r.name.clone())),
-            )
-            .collect();
+    let residences: Vec<(String, String)> = std::iter::once((
+        String::new(),
+        ctx.t("(inchangé)", "(unchanged)").to_string(),
+    ))
+    .chain(
+        snap.facts
+            .residences
+            .iter()
+            .enumerate()
+            .filter(|&(r, _)| ctx.scope.residence(snap, r))
+            .map(|(_, r)| (r.id.clone(), r.name.clone())),
+    )
+    .collect();
     html! {
         section aria-labelledby="labels-h" {
             h2 #labels-h { (ctx.t("Corriger le classement", "Correct the labels")) }

@@ -90,6 +90,7 @@ pub struct Done {
 }
 
 pub async fn list<S: AppStore>(
+    _app: State<Arc<App<S>>>,
     ctx: Ctx,
     Query(f): Query<PostFilter>,
     Query(done): Query<Done>,
