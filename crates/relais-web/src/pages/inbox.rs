@@ -46,7 +46,18 @@ pub fn assignable(users: &[User], snap: &Snapshot, c: usize) -> Vec<User> {
 
 pub fn sla_badge(ctx: &Ctx, snap: &Snapshot, c: usize) -> Markup {
     let s = filters::sla(snap, c, now());
-    let hours = |h: f64| format!("{:.0} h", h.floor());
+    // Business hours, or business days (9 hours) beyond two days.
+    let hours = |h: f64| {
+        if h >= 48.0 {
+            let days = (h / 9.0).floor();
+            match ctx.lang {
+                Lang::Fr => format!("{days:.0} j ouvrés"),
+                Lang::En => format!("{days:.0} business days"),
+            }
+        } else {
+            format!("{:.0} h", h.floor())
+        }
+    };
     let (class, text) = match s.state {
         SlaState::Kept => (
             "sla-done",

@@ -94,7 +94,11 @@ pub(crate) fn render_list(ctx: &Ctx, q: &ListQuery) -> Result<Response, Fail> {
     });
     let (rows, page_no, pages) = paginate(&shown, q.page, Some(50));
     let all = counts(snap);
-    let any = ctx.t("Toutes vos agences", "All your agencies");
+    let any = if ctx.scope.is_all() {
+        ctx.t("Toutes les agences", "All agencies")
+    } else {
+        ctx.t("Toutes vos agences", "All your agencies")
+    };
     let options: Vec<(String, String)> = std::iter::once((String::new(), any.to_string()))
         .chain(
             agencies

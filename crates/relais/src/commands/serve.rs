@@ -35,13 +35,23 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     match lang {
         Lang::Fr => eprintln!(
-            "Liens courts servis sur http://{addr} (adresses publiées : {example}) ; \
+            "{} http://{addr} (adresses publiées : {example}) ; \
              {purged} compteur(s) de plus de {} mois purgé(s). Ctrl+C pour arrêter.",
+            if args.links_only {
+                "Liens courts servis sur"
+            } else {
+                "relais servi sur"
+            },
             args.retention_months
         ),
         Lang::En => eprintln!(
-            "Short links served on http://{addr} (published as {example}); {purged} daily \
+            "{} http://{addr} (short links published as {example}); {purged} daily \
              count(s) older than {} months purged. Ctrl+C to stop.",
+            if args.links_only {
+                "Short links served on"
+            } else {
+                "relais served on"
+            },
             args.retention_months
         ),
     }
@@ -68,10 +78,6 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
                 )
             );
         }
-        eprintln!(
-            "{} http://{addr}/",
-            lang.pick("Application web :", "Web app:")
-        );
         let settings = relais_web::Settings {
             lang,
             secure_cookies: args.secure_cookies || args.base.base_url.starts_with("https://"),

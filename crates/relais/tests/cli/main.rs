@@ -17,4 +17,5 @@ mod status;
 mod survey;
 mod territory;
 mod traffic;
+mod user;
 mod util;

@@ -98,6 +98,36 @@ pub fn relais(db: &str, args: &[&str]) -> Run {
     }
 }
 
+/// Runs relais with `input` on its standard input.
+pub fn relais_stdin(db: &str, args: &[&str], input: &str) -> Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut all = vec!["--db".to_string(), db.to_string()];
+    all.extend(args.iter().map(|s| s.to_string()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_relais"))
+        .args(&all)
+        .env_remove("RELAIS_DATABASE_URL")
+        .env_remove("RELAIS_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run relais");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("relais output");
+    Run {
+        args: all,
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 /// Every table of a database, as text.
 pub fn dump(db: &str) -> Vec<TableDump> {
     runtime().block_on(async {
