@@ -19,6 +19,7 @@ use crate::sql_store::SqlStore;
 mod fingerprint;
 mod inbox;
 mod people;
+mod retention;
 mod saved_replies;
 
 /// What a user may do (see the web crate for the rules).
@@ -283,6 +284,27 @@ pub trait WebStore: Send + Sync {
         body: &str,
     ) -> impl Future<Output = Result<i64, StoreError>> + Send;
 
+    /// A setting's value (`retention.comments_months`, …).
+    fn setting(&self, key: &str)
+    -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+
+    /// Sets a setting and logs who did it.
+    fn set_setting(
+        &self,
+        key: &str,
+        value: &str,
+        by: &str,
+        at: i64,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Applies the retention period: people's comments created before
+    /// `before` lose their text and notes, authors with no comment since lose
+    /// their display name. Returns (texts erased, names erased).
+    fn apply_retention(
+        &self,
+        before: i64,
+    ) -> impl Future<Output = Result<(u64, u64), StoreError>> + Send;
+
     /// A number that changes whenever posts, comments, labels, residences,
     /// territories, links counts or inbox state change (cheap to read), so a
     /// cache of the facts knows when to reload.
@@ -290,6 +312,24 @@ pub trait WebStore: Send + Sync {
 }
 
 impl WebStore for SqlStore {
+    async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        retention::setting(self, key).await
+    }
+
+    async fn set_setting(
+        &self,
+        key: &str,
+        value: &str,
+        by: &str,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        retention::set_setting(self, key, value, by, at).await
+    }
+
+    async fn apply_retention(&self, before: i64) -> Result<(u64, u64), StoreError> {
+        retention::apply_retention(self, before).await
+    }
+
     async fn put_user(&self, user: &User) -> Result<bool, StoreError> {
         people::put_user(self, user).await
     }

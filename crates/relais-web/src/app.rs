@@ -160,6 +160,18 @@ pub async fn keep_fresh<S: AppStore>(app: Arc<App<S>>) {
             tracing::error!("data not refreshed: {}", e.message(Lang::En));
         }
         ticks += 1;
+        // Retention once at start, then about once a day.
+        if ticks % (86_400 / app.settings.refresh_every.as_secs().max(1)).max(1) == 1 {
+            match pages::retention::apply(&app).await {
+                Ok(a) => tracing::info!(
+                    "retention applied: {} texts, {} names, {} link days",
+                    a.texts,
+                    a.names,
+                    a.link_days
+                ),
+                Err(e) => tracing::error!("retention not applied: {e:?}"),
+            }
+        }
         if ticks % 60 == 1 {
             let at = now();
             let idle = app.settings.idle_timeout.as_secs() as i64;
@@ -391,6 +403,14 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
         )
         .route("/admin/territories", get(pages::admin::territories::<S>))
         .route("/admin/log", get(pages::admin::log::<S>))
+        .route(
+            "/admin/retention",
+            get(pages::retention::show::<S>).post(pages::retention::save::<S>),
+        )
+        .route(
+            "/admin/retention/apply",
+            post(pages::retention::apply_now::<S>),
+        )
         .nest(
             "/api/v1",
             api::router::<S>()

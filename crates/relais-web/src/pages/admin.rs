@@ -18,10 +18,11 @@ use crate::html::{Nav, csrf, enc, notice, page, role_name, select, when};
 /// The shortest password accepted (as on the command line).
 const MIN_PASSWORD: usize = 12;
 
-fn tabs(ctx: &Ctx, here: &str) -> Markup {
+pub fn tabs(ctx: &Ctx, here: &str) -> Markup {
     let items = [
         ("/admin/users", ctx.t("Utilisateurs", "Users")),
         ("/admin/territories", ctx.t("Territoires", "Territories")),
+        ("/admin/retention", ctx.t("Conservation", "Retention")),
         ("/admin/log", ctx.t("Journal", "Log")),
     ];
     html! {

@@ -122,6 +122,19 @@ fn excerpt(text: &str, max: usize) -> String {
     s
 }
 
+/// A comment's text, or why there is none (erased past the retention period).
+fn shown_text(ctx: &Ctx, text: &str, max: usize) -> String {
+    if text.is_empty() {
+        ctx.t(
+            "(texte effacé : durée de conservation dépassée)",
+            "(text erased: retention period over)",
+        )
+        .to_string()
+    } else {
+        excerpt(text, max)
+    }
+}
+
 fn territory_name(snap: &Snapshot, t: Option<usize>) -> String {
     t.map_or_else(|| "—".into(), |t| snap.facts.territories[t].name.clone())
 }
@@ -265,7 +278,7 @@ pub async fn list<S: AppStore>(
                         @let (text, name) = text_of(&cm.id).unwrap_or_default();
                         tr {
                             td {
-                                a href={ "/inbox/" (enc(&cm.id)) } { (excerpt(&text, 140)) }
+                                a href={ "/inbox/" (enc(&cm.id)) } { (shown_text(&ctx, &text, 140)) }
                                 br;
                                 span.muted { (name.unwrap_or_else(|| ctx.t("Personne non nommée", "Unnamed person").to_string())) }
                             }
@@ -389,7 +402,7 @@ fn message(ctx: &Ctx, snap: &Snapshot, c: usize, d: &CommentDetail) -> Markup {
                 " · " (i18n::network(account.network, ctx.lang))
                 " · " span.muted { (ctx.t("pseudonyme", "pseudonym")) " " code { (excerpt(&d.author, 12)) } }
             }
-            blockquote.quote { (d.text) }
+            blockquote.quote { (shown_text(ctx, &d.text, usize::MAX)) }
             (sla_badge(ctx, snap, c))
             h3 { (ctx.t("Sous la publication", "On the post")) }
             p.muted { (account.name) " · " (when(post.published_at, ctx.lang)) }

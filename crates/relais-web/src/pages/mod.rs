@@ -9,6 +9,7 @@ mod kpi_view;
 pub mod login;
 pub mod posts;
 pub mod residences;
+pub mod retention;
 
 #[cfg(test)]
 mod tests;

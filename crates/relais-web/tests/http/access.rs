@@ -82,6 +82,7 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
         ("/admin/users".into(), [OK, NF, NF, NF, NF]),
         ("/admin/territories".into(), [OK, NF, NF, NF, NF]),
         ("/admin/log".into(), [OK, NF, NF, NF, NF]),
+        ("/admin/retention".into(), [OK, NF, NF, NF, NF]),
         ("/no/such/page".into(), [NF; 5]),
     ];
     for (path, want) in &pages {
@@ -226,6 +227,16 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
                 ("role", "auditor"),
                 ("name", "Nouvel"),
             ],
+            [SO, NF, NF, NF, NF],
+        ),
+        (
+            "/admin/retention".into(),
+            vec![("comments_months", "240"), ("links_months", "240")],
+            [SO, NF, NF, NF, NF],
+        ),
+        (
+            "/admin/retention/apply".into(),
+            vec![],
             [SO, NF, NF, NF, NF],
         ),
     ];

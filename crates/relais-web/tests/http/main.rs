@@ -4,4 +4,5 @@
 mod access;
 mod auth;
 mod inbox;
+mod retention;
 mod support;

@@ -3,7 +3,6 @@
 //! (`stats` and `poster` have their own files.)
 
 use anyhow::anyhow;
-use chrono::Months;
 use relais_core::{Lang, ResidenceId, Territory, TerritoryId, TerritoryKind};
 use relais_links::plan::{LinkRequest, plan_links};
 use relais_links::{AllowedDomain, LinkError};
@@ -277,12 +276,5 @@ async fn purge(db: &str, lang: Lang, args: LinkPurgeArgs) -> anyhow::Result<()> 
 
 /// The first day kept: today (Paris) minus `months`.
 pub fn retention_cutoff(months: u32) -> String {
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Paris)
-        .date_naive();
-    today
-        .checked_sub_months(Months::new(months))
-        .unwrap_or(today)
-        .format("%Y-%m-%d")
-        .to_string()
+    relais_web::cutoff_day(months)
 }

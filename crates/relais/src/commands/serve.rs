@@ -16,8 +16,14 @@ use crate::cli::ServeArgs;
 pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
     let example = short_url(&args.base.base_url, "CODE", lang)?;
     let store = open(db, lang).await?;
+    // The period an admin set in the web app wins over the option.
+    let months = relais_store::WebStore::setting(&store, relais_web::LINK_RETENTION_KEY)
+        .await
+        .map_err(store_err(lang))?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(args.retention_months);
     let purged = store
-        .purge_link_counts(&retention_cutoff(args.retention_months))
+        .purge_link_counts(&retention_cutoff(months))
         .await
         .map_err(store_err(lang))?;
     let listener = tokio::net::TcpListener::bind(args.listen)
@@ -42,7 +48,7 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
             } else {
                 "relais servi sur"
             },
-            args.retention_months
+            months
         ),
         Lang::En => eprintln!(
             "{} http://{addr} (short links published as {example}); {purged} daily \
@@ -52,7 +58,7 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
             } else {
                 "relais served on"
             },
-            args.retention_months
+            months
         ),
     }
     let links = Settings {
