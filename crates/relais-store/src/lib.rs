@@ -89,8 +89,10 @@ pub trait Store: Send + Sync {
     /// Every residence, by agency then name.
     fn residences(&self) -> impl Future<Output = Result<Vec<Residence>, StoreError>> + Send;
 
-    /// Erases one person: their comments, the labels on them, their name.
-    /// Returns how many comments were erased.
+    /// Erases one person: their comments, the labels on them, their name,
+    /// and the inbox's notes, assignments and replies written in relais
+    /// about those comments (imported replies stay, unlinked). Returns how
+    /// many comments were erased.
     fn erase_person(
         &self,
         person: &Pseudonym,

@@ -48,6 +48,11 @@ const SQLITE: &[Migration] = &[
         description: "short links and their daily counts",
         sql: include_str!("../migrations/sqlite/0006_links.sql"),
     },
+    Migration {
+        version: 7,
+        description: "web app: sessions, API tokens, action log, inbox state, saved replies",
+        sql: include_str!("../migrations/sqlite/0007_web.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -81,10 +86,15 @@ const POSTGRES: &[Migration] = &[
         description: "short links and their daily counts",
         sql: include_str!("../migrations/postgres/0006_links.sql"),
     },
+    Migration {
+        version: 7,
+        description: "web app: sessions, API tokens, action log, inbox state, saved replies",
+        sql: include_str!("../migrations/postgres/0007_web.sql"),
+    },
 ];
 
 /// The newest schema this build knows.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 fn migrations(backend: Backend) -> &'static [Migration] {
     match backend {

@@ -40,6 +40,17 @@ pub(crate) async fn erase_person(store: &SqlStore, person: &Pseudonym) -> Result
     .execute(&mut *tx)
     .await
     .map_err(sql(doing))?;
+    // Replies written in relais answer a personal message: they go with it
+    // (imported replies stay, unlinked, as before). Notes, assignments and
+    // the replies' bookkeeping go by their foreign keys.
+    sqlx::query(
+        "DELETE FROM comments WHERE id IN (SELECT i.reply_id FROM inbox_replies i
+         JOIN comments c ON c.id = i.comment_id WHERE c.author = $1)",
+    )
+    .bind(person.as_str())
+    .execute(&mut *tx)
+    .await
+    .map_err(sql(doing))?;
     let erased = sqlx::query("DELETE FROM comments WHERE author = $1")
         .bind(person.as_str())
         .execute(&mut *tx)

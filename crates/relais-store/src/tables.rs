@@ -213,6 +213,13 @@ pub(crate) const ALL: &[&Table] = &[
     &LINK_DAILY,
     &crate::traffic::TRAFFIC_IMPORTS,
     &crate::traffic::TRAFFIC_DAILY,
+    &SESSIONS,
+    &API_TOKENS,
+    &ACTION_LOG,
+    &INBOX_ASSIGNMENTS,
+    &INBOX_REPLIES,
+    &INBOX_NOTES,
+    &SAVED_REPLIES,
 ];
 
 pub(crate) const LINK_DOMAINS: Table = Table {
@@ -240,4 +247,55 @@ pub(crate) const LINK_DAILY: Table = Table {
     name: "link_daily",
     columns: &["code", "day", "scans", "uniques", "bots"],
     order: "code, day",
+};
+
+pub(crate) const SESSIONS: Table = Table {
+    name: "sessions",
+    columns: &["id_hash", "email", "csrf", "created_at", "last_seen"],
+    order: "id_hash",
+};
+
+pub(crate) const API_TOKENS: Table = Table {
+    name: "api_tokens",
+    columns: &[
+        "id_hash",
+        "prefix",
+        "email",
+        "name",
+        "created_at",
+        "last_used",
+    ],
+    order: "id_hash",
+};
+
+pub(crate) const ACTION_LOG: Table = Table {
+    name: "action_log",
+    columns: &["id", "at", "actor", "action", "subject", "detail"],
+    order: "id",
+};
+
+pub(crate) const INBOX_ASSIGNMENTS: Table = Table {
+    name: "inbox_assignments",
+    columns: &["comment_id", "assignee", "assigned_by", "assigned_at"],
+    order: "comment_id",
+};
+
+pub(crate) const INBOX_REPLIES: Table = Table {
+    name: "inbox_replies",
+    columns: &["reply_id", "comment_id", "by_email", "at"],
+    order: "reply_id",
+};
+
+pub(crate) const INBOX_NOTES: Table = Table {
+    name: "inbox_notes",
+    columns: &["id", "comment_id", "author", "at", "text"],
+    order: "id",
+};
+
+/// Templates, not data: seeded by the migration and kept when the demo
+/// replaces everything else.
+pub(crate) const SAVED_REPLIES: Table = Table {
+    name: "saved_replies",
+    columns: &["id", "title", "body"],
+    order: "id",
 };

@@ -14,6 +14,12 @@ use std::future::Future;
 use serde::Serialize;
 
 use crate::error::StoreError;
+use crate::sql_store::SqlStore;
+
+mod fingerprint;
+mod inbox;
+mod people;
+mod saved_replies;
 
 /// What a user may do (see the web crate for the rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -281,4 +287,114 @@ pub trait WebStore: Send + Sync {
     /// territories, links counts or inbox state change (cheap to read), so a
     /// cache of the facts knows when to reload.
     fn data_fingerprint(&self) -> impl Future<Output = Result<String, StoreError>> + Send;
+}
+
+impl WebStore for SqlStore {
+    async fn put_user(&self, user: &User) -> Result<bool, StoreError> {
+        people::put_user(self, user).await
+    }
+
+    async fn user(&self, email: &str) -> Result<Option<User>, StoreError> {
+        people::user(self, email).await
+    }
+
+    async fn users(&self) -> Result<Vec<User>, StoreError> {
+        people::users(self).await
+    }
+
+    async fn delete_user(&self, email: &str) -> Result<bool, StoreError> {
+        people::delete_user(self, email).await
+    }
+
+    async fn create_session(&self, session: &SessionRow) -> Result<(), StoreError> {
+        people::create_session(self, session).await
+    }
+
+    async fn session(&self, id_hash: &str) -> Result<Option<SessionRow>, StoreError> {
+        people::session(self, id_hash).await
+    }
+
+    async fn touch_session(&self, id_hash: &str, at: i64) -> Result<(), StoreError> {
+        people::touch_session(self, id_hash, at).await
+    }
+
+    async fn delete_session(&self, id_hash: &str) -> Result<(), StoreError> {
+        people::delete_session(self, id_hash).await
+    }
+
+    async fn purge_sessions(
+        &self,
+        idle_before: i64,
+        created_before: i64,
+    ) -> Result<u64, StoreError> {
+        people::purge_sessions(self, idle_before, created_before).await
+    }
+
+    async fn create_token(&self, token: &TokenRow) -> Result<(), StoreError> {
+        people::create_token(self, token).await
+    }
+
+    async fn use_token(&self, id_hash: &str, at: i64) -> Result<Option<TokenRow>, StoreError> {
+        people::use_token(self, id_hash, at).await
+    }
+
+    async fn tokens(&self, email: Option<&str>) -> Result<Vec<TokenRow>, StoreError> {
+        people::tokens(self, email).await
+    }
+
+    async fn revoke_token(&self, prefix: &str) -> Result<u64, StoreError> {
+        people::revoke_token(self, prefix).await
+    }
+
+    async fn log_action(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        people::log_action(self, entry).await
+    }
+
+    async fn action_log(&self, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        people::action_log(self, limit).await
+    }
+
+    async fn assignments(&self) -> Result<Vec<Assignment>, StoreError> {
+        inbox::assignments(self).await
+    }
+
+    async fn assign(
+        &self,
+        comment_id: &str,
+        assignee: Option<&str>,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        inbox::assign(self, comment_id, assignee, by, at).await
+    }
+
+    async fn record_reply(
+        &self,
+        comment_id: &str,
+        text: &str,
+        by: &str,
+        at: i64,
+    ) -> Result<Option<String>, StoreError> {
+        inbox::record_reply(self, comment_id, text, by, at).await
+    }
+
+    async fn add_note(&self, note: &Note) -> Result<bool, StoreError> {
+        inbox::add_note(self, note).await
+    }
+
+    async fn comment_details(&self, ids: &[String]) -> Result<Vec<CommentDetail>, StoreError> {
+        inbox::comment_details(self, ids).await
+    }
+
+    async fn saved_replies(&self) -> Result<Vec<SavedReply>, StoreError> {
+        saved_replies::saved_replies(self).await
+    }
+
+    async fn add_saved_reply(&self, title: &str, body: &str) -> Result<i64, StoreError> {
+        saved_replies::add_saved_reply(self, title, body).await
+    }
+
+    async fn data_fingerprint(&self) -> Result<String, StoreError> {
+        fingerprint::data_fingerprint(self).await
+    }
 }

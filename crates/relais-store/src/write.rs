@@ -43,10 +43,14 @@ pub struct ResidenceImportSummary {
 
 /// The statements that empty every data table, children first: the reverse
 /// of [`tables::ALL`] (parents before children), agencies before the
-/// directions they point to, and the kept models.
+/// directions they point to, and the kept models. The saved replies stay:
+/// they are the installation's templates, not the landlord's data.
 fn delete_statements() -> Vec<String> {
     let mut out = vec!["DELETE FROM models".to_string()];
     for table in tables::ALL.iter().rev() {
+        if table.name == tables::SAVED_REPLIES.name {
+            continue;
+        }
         if table.name == tables::TERRITORIES.name {
             out.push("DELETE FROM territories WHERE kind = 'agency'".to_string());
         }

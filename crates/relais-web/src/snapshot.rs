@@ -33,7 +33,12 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    fn new(facts: Facts, fingerprint: String, assignments: Vec<Assignment>) -> Snapshot {
+    /// A snapshot of `facts` (the store's, or a test's hand-built ones).
+    pub(crate) fn from_facts(
+        facts: Facts,
+        fingerprint: String,
+        assignments: Vec<Assignment>,
+    ) -> Snapshot {
         let index = |ids: Vec<&String>| -> HashMap<String, usize> {
             ids.into_iter()
                 .enumerate()
@@ -125,5 +130,5 @@ async fn read<S: AppStore>(store: &S) -> Result<Snapshot, StoreError> {
     let fingerprint = store.data_fingerprint().await?;
     let facts = store.kpi_facts().await?;
     let assignments = store.assignments().await?;
-    Ok(Snapshot::new(facts, fingerprint, assignments))
+    Ok(Snapshot::from_facts(facts, fingerprint, assignments))
 }

@@ -224,6 +224,13 @@ pub struct DemoArgs {
     /// Last day of the demo's two years (YYYY-MM-DD); a fixed day by default.
     #[arg(long, value_parser = parse_date)]
     pub until: Option<chrono::NaiveDate>,
+    /// Then open the demo in the web app: gives the demo's users a fresh
+    /// password (printed) and serves on --listen.
+    #[arg(long)]
+    pub serve: bool,
+    /// Address the web app listens on with --serve.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,

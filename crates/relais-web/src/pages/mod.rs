@@ -5,6 +5,10 @@ pub mod audit;
 pub mod dashboard;
 pub mod error;
 pub mod inbox;
+mod kpi_view;
 pub mod login;
 pub mod posts;
 pub mod residences;
+
+#[cfg(test)]
+mod tests;

@@ -116,6 +116,9 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
         (lang.pick("Étiquettes", "Labels"), n(created.labels)),
         (lang.pick("Utilisateurs", "Users"), n(created.users)),
     ]);
+    if args.serve {
+        return serve_demo(db, lang, args.listen).await;
+    }
     let db_arg = if db == "sqlite://relais.db" {
         String::new()
     } else {
@@ -149,4 +152,51 @@ pub async fn run(db: &str, lang: Lang, args: DemoArgs) -> anyhow::Result<()> {
         lang.pick("les indicateurs par réseau", "the KPIs by network")
     );
     Ok(())
+}
+
+/// Gives every demo user one fresh password, prints them, and serves.
+async fn serve_demo(db: &str, lang: Lang, listen: std::net::SocketAddr) -> anyhow::Result<()> {
+    use relais_store::WebStore;
+    let mut raw = [0u8; 9];
+    getrandom::fill(&mut raw).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let password = format!("demo-{}", hex::encode(raw));
+    let hash = {
+        let p = password.clone();
+        tokio::task::spawn_blocking(move || relais_web::hash_password(&p)).await?
+    };
+    let store = open(db, lang).await?;
+    let users = store.users().await.map_err(store_err(lang))?;
+    for u in &users {
+        let mut u = u.clone();
+        u.password_hash = Some(hash.clone());
+        store.put_user(&u).await.map_err(store_err(lang))?;
+    }
+    store.close().await;
+    println!();
+    println!(
+        "{} http://{listen}/ — {} {password}",
+        lang.pick("Ouvrez", "Open"),
+        lang.pick("mot de passe de la démo :", "demo password:")
+    );
+    for u in &users {
+        let places = if u.territories.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", u.territories.join(", "))
+        };
+        println!("  {:<45} {}{places}", u.email, u.role.as_str());
+    }
+    let args = crate::cli::ServeArgs {
+        links_only: false,
+        listen,
+        base: crate::cli::BaseUrl {
+            base_url: format!("http://{listen}"),
+        },
+        retention_months: 25,
+        trusted_proxies: Vec::new(),
+        secure_cookies: false,
+        idle_minutes: 30,
+        session_hours: 12,
+    };
+    super::serve::run(db, lang, args).await
 }
