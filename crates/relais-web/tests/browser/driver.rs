@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 const WAIT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(50);
 /// W3C's key for an element reference.
-const ELEMENT: &str = "element-6066-11e4-a52e-4f689c8e6fe5";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// The browser and its driver, when both are installed (`RELAIS_CHROMIUM`
 /// and `RELAIS_CHROMEDRIVER` name other paths). Without them the test says
@@ -225,11 +225,19 @@ impl Browser {
             if let Some(id) = r["value"][ELEMENT].as_str() {
                 return Element(id.to_string());
             }
-            assert!(
-                start.elapsed() < WAIT,
-                "no element `{css}` on {} after {WAIT:?}",
-                self.url().await
-            );
+            if start.elapsed() > WAIT {
+                let page = self.get("/source").await;
+                let page: String = page
+                    .as_str()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(3000)
+                    .collect();
+                panic!(
+                    "no element `{css}` on {} after {WAIT:?}; the page:\n{page}",
+                    self.url().await
+                );
+            }
             tokio::time::sleep(POLL).await;
         }
     }

@@ -16,6 +16,10 @@ mod accessibility;
 mod driver;
 mod inbox;
 mod server;
+/// The HTTP tests' server and helpers, shared (not all used here).
+#[allow(dead_code)]
+#[path = "../http/support.rs"]
+mod support;
 
 use std::path::PathBuf;
 

@@ -1,73 +1,39 @@
-//! The app on port 0 over a real SQLite file holding the demo landlord, with
-//! an admin and a referent of an agency that has urgent messages waiting.
-
-use std::net::SocketAddr;
+//! The HTTP tests' server (a real one on port 0 over a real SQLite file with
+//! the demo landlord and one user per role), plus a referent of the agency
+//! whose urgent messages the browser story answers.
 
 use relais_core::Urgency;
-use relais_core::demo::{DemoConfig, generate};
 use relais_store::testing::TestDb;
 use relais_store::{Role, SqlStore, Store, User, WebStore};
 
-pub const PASSWORD: &str = "correct horse battery staple";
+pub use crate::support::PASSWORD;
+
 pub const ADMIN: &str = "admin@test.fr";
 pub const REFERENT: &str = "referente@test.fr";
 
 pub struct Server {
-    pub base: String,
+    inner: crate::support::Server,
     /// The referent's agency: (id, name).
     pub agency: (String, String),
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<()>,
-    store: SqlStore,
     _db: TestDb,
 }
 
 pub async fn start() -> Server {
     let db = TestDb::sqlite();
-    let store = SqlStore::open(&db.url).await.expect("open");
-    let cfg = DemoConfig::new(1, None);
-    store
-        .replace_with_demo(cfg.seed, &cfg.secret(), &generate(&cfg))
-        .await
-        .expect("demo");
-    let agency = urgent_agency(&store).await;
-    let hash = relais_web::hash_password(PASSWORD);
-    for (email, role, territories) in [
-        (ADMIN, Role::Admin, vec![]),
-        (REFERENT, Role::Referent, vec![agency.0.clone()]),
-    ] {
-        let name = email.split('@').next().unwrap_or_default().to_string();
-        let password_hash = Some(hash.clone());
-        let user = User {
-            email: email.into(),
-            name,
-            role,
-            territories,
-            password_hash,
-        };
-        store.put_user(&user).await.expect("user");
-    }
-    let (router, _) = relais_web::router(store.clone(), relais_web::Settings::default())
-        .await
-        .expect("app");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        let app = router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-            .unwrap();
-    });
+    let inner = crate::support::start(&db, relais_web::Settings::default()).await;
+    let agency = urgent_agency(&inner.store).await;
+    let referent = User {
+        email: REFERENT.into(),
+        name: "Référente".into(),
+        role: Role::Referent,
+        territories: vec![agency.0.clone()],
+        password_hash: Some(relais_web::hash_password(PASSWORD)),
+    };
+    inner.store.put_user(&referent).await.expect("referent");
+    // The app caches no user list: the new referent can log in at once.
     Server {
-        base,
+        inner,
         agency,
-        stop: Some(stop),
-        task,
-        store,
         _db: db,
     }
 }
@@ -101,14 +67,10 @@ async fn urgent_agency(store: &SqlStore) -> (String, String) {
 
 impl Server {
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        self.inner.url(path)
     }
 
-    pub async fn stop(mut self) {
-        if let Some(s) = self.stop.take() {
-            let _ = s.send(());
-        }
-        let _ = self.task.await;
-        self.store.close().await;
+    pub async fn stop(self) {
+        self.inner.stop().await;
     }
 }

@@ -52,13 +52,22 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
     let (agency_b, cb) = s.b.clone();
     let (ra, rb) = (residence_of(&s, &agency_a), residence_of(&s, &agency_b));
     let pa = post_of(&s, &agency_a);
-    let order = ["admin@test.fr", "com@test.fr", "refa@test.fr", "refb@test.fr", "audit@test.fr"];
+    let order = [
+        "admin@test.fr",
+        "com@test.fr",
+        "refa@test.fr",
+        "refb@test.fr",
+        "audit@test.fr",
+    ];
 
     // Pages: [admin, communication, referent A, referent B, auditor].
     let pages: Vec<(String, [u16; 5])> = vec![
         ("/".into(), [OK; 5]),
         ("/inbox".into(), [OK; 5]),
-        ("/inbox?status=all&agency=".to_string() + &agency_a, [OK, OK, OK, OK, OK]),
+        (
+            "/inbox?status=all&agency=".to_string() + &agency_a,
+            [OK, OK, OK, OK, OK],
+        ),
         (format!("/inbox/{}", enc(&ca)), [OK, OK, OK, NF, OK]),
         (format!("/inbox/{}", enc(&cb)), [OK, OK, NF, OK, OK]),
         ("/inbox/facebook%3Anope".into(), [NF; 5]),
@@ -80,7 +89,11 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
         // Without a session: to the login page.
         let r = s.http.get(s.url(path)).send().await.unwrap();
         assert_eq!(r.status().as_u16(), SO, "GET {path} without a session");
-        assert_eq!(r.headers()["location"], "/login", "GET {path} without a session");
+        assert_eq!(
+            r.headers()["location"],
+            "/login",
+            "GET {path} without a session"
+        );
     }
 
     // The audit download: the whole landlord, so not for referents.
@@ -95,8 +108,14 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
     // The API with tokens.
     let api: Vec<(String, [u16; 5])> = vec![
         ("/api/v1/comments".into(), [OK; 5]),
-        (format!("/api/v1/comments/{}", enc(&ca)), [OK, OK, OK, NF, OK]),
-        (format!("/api/v1/comments/{}", enc(&cb)), [OK, OK, NF, OK, OK]),
+        (
+            format!("/api/v1/comments/{}", enc(&ca)),
+            [OK, OK, OK, NF, OK],
+        ),
+        (
+            format!("/api/v1/comments/{}", enc(&cb)),
+            [OK, OK, NF, OK, OK],
+        ),
         ("/api/v1/posts".into(), [OK; 5]),
         ("/api/v1/kpis".into(), [OK; 5]),
         ("/api/v1/residences".into(), [OK; 5]),
@@ -109,38 +128,98 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
             assert_eq!(got.as_u16(), *code, "API GET {path} as {who}");
         }
         let r = s.http.get(s.url(path)).send().await.unwrap();
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "API GET {path} without a token");
-        let r = s.http.get(s.url(path)).bearer_auth("rls_forged").send().await.unwrap();
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "API GET {path} with a forged token");
+        assert_eq!(
+            r.status(),
+            StatusCode::UNAUTHORIZED,
+            "API GET {path} without a token"
+        );
+        let r = s
+            .http
+            .get(s.url(path))
+            .bearer_auth("rls_forged")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            StatusCode::UNAUTHORIZED,
+            "API GET {path} with a forged token"
+        );
     }
 
     // What needs no session: the login page, static assets, short links.
-    for (path, code) in [("/login", OK), ("/static/app.css", OK), ("/static/app.js", OK), ("/r/abcdefgh", NF)] {
+    for (path, code) in [
+        ("/login", OK),
+        ("/static/app.css", OK),
+        ("/static/app.js", OK),
+        ("/r/abcdefgh", NF),
+    ] {
         let r = s.http.get(s.url(path)).send().await.unwrap();
         assert_eq!(r.status().as_u16(), code, "GET {path} without a session");
     }
 
     // A referent's lists hold only their territory's items.
     let (_, list) = s
-        .api_get(&tokens["refa@test.fr"], &format!("/api/v1/comments?status=all&agency={agency_b}"))
+        .api_get(
+            &tokens["refa@test.fr"],
+            &format!("/api/v1/comments?status=all&agency={agency_b}"),
+        )
         .await;
-    assert_eq!(list["total"], 0, "referent A filtering on agency B sees nothing: {list}");
-    let (_, page) = s.get_with(&sessions["refa@test.fr"], "/inbox?status=all&per_page=200").await;
-    assert!(!page.contains(&enc(&cb)), "referent A's inbox never shows B's comment");
-    let (_, kpis) = s.api_get(&tokens["refb@test.fr"], "/api/v1/kpis?kpi=response_rate").await;
+    assert_eq!(
+        list["total"], 0,
+        "referent A filtering on agency B sees nothing: {list}"
+    );
+    let (_, page) = s
+        .get_with(&sessions["refa@test.fr"], "/inbox?status=all&per_page=200")
+        .await;
+    assert!(
+        !page.contains(&enc(&cb)),
+        "referent A's inbox never shows B's comment"
+    );
+    let (_, kpis) = s
+        .api_get(&tokens["refb@test.fr"], "/api/v1/kpis?kpi=response_rate")
+        .await;
     let rows = kpis.as_array().expect("rows");
     assert!(!rows.is_empty());
     for row in rows {
-        assert_eq!(row["slice"]["agency"].as_str().map(|v| !v.is_empty()), Some(true), "referent KPI rows are per agency: {row}");
+        assert_eq!(
+            row["slice"]["agency"].as_str().map(|v| !v.is_empty()),
+            Some(true),
+            "referent KPI rows are per agency: {row}"
+        );
     }
 
     // Changes: [admin, communication, referent A, referent B, auditor].
     let writes: Vec<(String, Vec<(&str, &str)>, [u16; 5])> = vec![
-        (format!("/inbox/{}/note", enc(&ca)), vec![("text", "Appelé le gardien")], [SO, SO, SO, NF, FB]),
-        (format!("/inbox/{}/assign", enc(&ca)), vec![("assignee", "refa@test.fr")], [SO, SO, SO, NF, FB]),
-        (format!("/inbox/{}/labels", enc(&ca)), vec![("sentiment", "negative")], [SO, SO, SO, NF, FB]),
-        (format!("/posts/{}/labels", enc(&pa)), vec![("audience", "tenants")], [SO, SO, SO, NF, FB]),
-        ("/admin/users".into(), vec![("email", "new@test.fr"), ("role", "auditor"), ("name", "Nouvel")], [SO, NF, NF, NF, NF]),
+        (
+            format!("/inbox/{}/note", enc(&ca)),
+            vec![("text", "Appelé le gardien")],
+            [SO, SO, SO, NF, FB],
+        ),
+        (
+            format!("/inbox/{}/assign", enc(&ca)),
+            vec![("assignee", "refa@test.fr")],
+            [SO, SO, SO, NF, FB],
+        ),
+        (
+            format!("/inbox/{}/labels", enc(&ca)),
+            vec![("sentiment", "negative")],
+            [SO, SO, SO, NF, FB],
+        ),
+        (
+            format!("/posts/{}/labels", enc(&pa)),
+            vec![("audience", "tenants")],
+            [SO, SO, SO, NF, FB],
+        ),
+        (
+            "/admin/users".into(),
+            vec![
+                ("email", "new@test.fr"),
+                ("role", "auditor"),
+                ("name", "Nouvel"),
+            ],
+            [SO, NF, NF, NF, NF],
+        ),
     ];
     let before = s.store.assignments().await.unwrap();
     // The auditor and the other territory's referent first: nothing may change.
@@ -150,7 +229,11 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
             assert_eq!(got.as_u16(), want[i], "POST {path} as {}", order[i]);
         }
     }
-    assert_eq!(s.store.assignments().await.unwrap(), before, "refused posts changed nothing");
+    assert_eq!(
+        s.store.assignments().await.unwrap(),
+        before,
+        "refused posts changed nothing"
+    );
     for (path, fields, want) in &writes {
         for i in [0usize, 1, 2] {
             let (got, _, _) = s.post_form(&sessions[order[i]], path, fields).await;
@@ -159,9 +242,16 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
         // Without a session, or with a wrong CSRF token.
         let r = s.http.post(s.url(path)).form(fields).send().await.unwrap();
         assert_eq!(r.status().as_u16(), SO, "POST {path} without a session");
-        let forged = Session { csrf: "0".repeat(64), ..sessions["admin@test.fr"].clone() };
+        let forged = Session {
+            csrf: "0".repeat(64),
+            ..sessions["admin@test.fr"].clone()
+        };
         let (got, _, _) = s.post_form(&forged, path, fields).await;
-        assert_eq!(got, StatusCode::FORBIDDEN, "POST {path} with a wrong CSRF token");
+        assert_eq!(
+            got,
+            StatusCode::FORBIDDEN,
+            "POST {path} with a wrong CSRF token"
+        );
     }
     // The API's changes: auditors 403, the other territory 404.
     let reply = serde_json::json!({ "text": "Bonjour, nous transmettons à l'agence." });
@@ -170,12 +260,24 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
         (format!("/api/v1/comments/{}/assign", enc(&ca)), &assign),
         (format!("/api/v1/comments/{}/reply", enc(&ca)), &reply),
     ] {
-        let (got, _) = s.api_post(&tokens["audit@test.fr"], &path, body.clone()).await;
+        let (got, _) = s
+            .api_post(&tokens["audit@test.fr"], &path, body.clone())
+            .await;
         assert_eq!(got, StatusCode::FORBIDDEN, "API POST {path} as the auditor");
-        let (got, _) = s.api_post(&tokens["refb@test.fr"], &path, body.clone()).await;
-        assert_eq!(got, StatusCode::NOT_FOUND, "API POST {path} as the other referent");
+        let (got, _) = s
+            .api_post(&tokens["refb@test.fr"], &path, body.clone())
+            .await;
+        assert_eq!(
+            got,
+            StatusCode::NOT_FOUND,
+            "API POST {path} as the other referent"
+        );
         let r = s.http.post(s.url(&path)).json(body).send().await.unwrap();
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "API POST {path} without a token");
+        assert_eq!(
+            r.status(),
+            StatusCode::UNAUTHORIZED,
+            "API POST {path} without a token"
+        );
     }
     // A session (not a token) posting to the API needs the CSRF header.
     let r = s
@@ -186,6 +288,10 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), StatusCode::FORBIDDEN, "API POST by session without X-CSRF-Token");
+    assert_eq!(
+        r.status(),
+        StatusCode::FORBIDDEN,
+        "API POST by session without X-CSRF-Token"
+    );
     s.stop().await;
 }

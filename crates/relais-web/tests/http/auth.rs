@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use relais_store::testing::TestDb;
 use relais_store::WebStore;
+use relais_store::testing::TestDb;
 use relais_web::Settings;
 use reqwest::StatusCode;
 
@@ -32,19 +32,35 @@ async fn sessions_are_guarded(db: &TestDb) {
         .http
         .post(s.url("/login"))
         .header("cookie", format!("relais_login={login}"))
-        .form(&[("csrf", token.as_str()), ("email", "COM@test.fr"), ("password", PASSWORD), ("next", "//evil.example/")])
+        .form(&[
+            ("csrf", token.as_str()),
+            ("email", "COM@test.fr"),
+            ("password", PASSWORD),
+            ("next", "//evil.example/"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert_eq!(r.headers()["location"], "/", "never sent off-site after login");
+    assert_eq!(
+        r.headers()["location"],
+        "/",
+        "never sent off-site after login"
+    );
     let line = set_cookie_line(r.headers(), "relais_session").unwrap();
-    assert!(line.contains("HttpOnly") && line.contains("SameSite=Lax"), "{line}");
+    assert!(
+        line.contains("HttpOnly") && line.contains("SameSite=Lax"),
+        "{line}"
+    );
     // Without the login form's own token: refused.
     let r = s
         .http
         .post(s.url("/login"))
-        .form(&[("csrf", "x"), ("email", "com@test.fr"), ("password", PASSWORD)])
+        .form(&[
+            ("csrf", "x"),
+            ("email", "com@test.fr"),
+            ("password", PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
@@ -60,23 +76,42 @@ async fn sessions_are_guarded(db: &TestDb) {
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert!(session.is_none());
     let (status, _) = s.try_login("nobody@test.fr", PASSWORD).await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the same client is throttled too");
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the same client is throttled too"
+    );
     let log = s.store.action_log(100).await.unwrap();
-    assert!(log.iter().any(|e| e.action == "login.failed" && e.subject == "audit@test.fr"));
+    assert!(
+        log.iter()
+            .any(|e| e.action == "login.failed" && e.subject == "audit@test.fr")
+    );
 
     // Logout ends the session for good.
     let session = s.login("admin@test.fr").await;
     let (status, _) = s.get_with(&session, "/").await;
     assert_eq!(status, StatusCode::OK);
     let (status, _, to) = s.post_form(&session, "/logout", &[]).await;
-    assert_eq!((status, to.as_deref()), (StatusCode::SEE_OTHER, Some("/login")));
+    assert_eq!(
+        (status, to.as_deref()),
+        (StatusCode::SEE_OTHER, Some("/login"))
+    );
     let (status, _) = s.get_with(&session, "/").await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "the old cookie opens nothing");
+    assert_eq!(
+        status,
+        StatusCode::SEE_OTHER,
+        "the old cookie opens nothing"
+    );
 
     // Security headers on pages.
     let r = s.http.get(s.url("/login")).send().await.unwrap();
     let h = r.headers();
-    assert!(h["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'none'")
+    );
     assert_eq!(h["x-frame-options"], "DENY");
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["cache-control"], "no-store");
@@ -88,19 +123,28 @@ async fn sessions_are_guarded(db: &TestDb) {
     assert!(s.store.delete_user("refb@test.fr").await.unwrap());
     s.app.forget_sessions();
     assert_eq!(s.get_with(&session, "/").await.0, StatusCode::SEE_OTHER);
-    assert_eq!(s.api_get(&token, "/api/v1/posts").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.api_get(&token, "/api/v1/posts").await.0,
+        StatusCode::UNAUTHORIZED
+    );
 
     // A revoked token stops working.
     let token = s.token_for("com@test.fr").await;
     assert_eq!(s.api_get(&token, "/api/v1/posts").await.0, StatusCode::OK);
     let prefix: String = token.chars().take(12).collect();
     assert_eq!(s.store.revoke_token(&prefix).await.unwrap(), 1);
-    assert_eq!(s.api_get(&token, "/api/v1/posts").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        s.api_get(&token, "/api/v1/posts").await.0,
+        StatusCode::UNAUTHORIZED
+    );
 
     // Nothing secret is stored in clear: neither the session nor the token.
     let dump = format!("{:?}", relais_store::Store::dump(&s.store).await.unwrap());
     assert!(!dump.contains(&token), "the token value is not stored");
-    assert!(!dump.contains(&session.cookie["relais_session=".len()..]), "the session value is not stored");
+    assert!(
+        !dump.contains(&session.cookie["relais_session=".len()..]),
+        "the session value is not stored"
+    );
     s.stop().await;
 }
 

@@ -178,7 +178,12 @@ impl Server {
             .http
             .post(self.url("/login"))
             .header(COOKIE, format!("relais_login={login_cookie}"))
-            .form(&[("csrf", token.as_str()), ("email", email), ("password", password), ("next", "/")])
+            .form(&[
+                ("csrf", token.as_str()),
+                ("email", email),
+                ("password", password),
+                ("next", "/"),
+            ])
             .send()
             .await
             .unwrap();
@@ -252,7 +257,10 @@ impl Server {
             .unwrap();
         let status = r.status();
         let text = r.text().await.unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)))
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+        )
     }
 
     pub async fn api_post(
@@ -271,7 +279,10 @@ impl Server {
             .unwrap();
         let status = r.status();
         let text = r.text().await.unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)))
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)),
+        )
     }
 }
 
