@@ -1,10 +1,10 @@
 //! A referent's morning in the browser: log in, open the inbox, find an
-//! urgent message of their agency on top, take it ("Je m'en occupe"), fill
+//! urgent message of their agency on top (and only their agency's), take it ("Je m'en occupe"), fill
 //! the reply from a saved reply, record it, see the confirmation, and see
-//! the agency's response rate move in the API. Then the script-free path:
+//! the agency's response rate move on the dashboard. Then the script-free path:
 //! a saved reply's link fills the reply box from the server.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::driver::Browser;
 use crate::server::{REFERENT, Server};
@@ -18,24 +18,38 @@ async fn a_referent_takes_an_urgent_message_and_records_a_reply_in_the_browser()
     login(&mut b, &s, REFERENT).await;
     b.shot("logged-in").await;
     no_console_error(&b, "login").await;
-    let before = response_rate(&b, &s).await;
 
     // The inbox: urgent first, and only the referent's agency.
     let nav = b.find("nav a[href='/inbox']").await;
     b.click_and_wait(&nav).await;
     b.shot("inbox").await;
     no_console_error(&b, "inbox").await;
-    let first = b.find("table tbody tr:first-child").await;
-    let row = b.text(&first).await;
+    b.find("table tbody tr:first-child strong.urgent").await;
+    let places = b
+        .run(
+            "return [...document.querySelectorAll('table tbody tr td:nth-child(5)')]
+                .map(td => td.textContent.trim());",
+            json!([]),
+        )
+        .await;
+    let places: Vec<&str> = places
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
     assert!(
-        row.contains("Urgent") || row.contains("urgent"),
-        "the first message is urgent: {row}"
-    );
-    assert!(
-        row.contains(&s.agency.1),
-        "the first message is of {}: {row}",
+        !places.is_empty() && places.iter().all(|p| *p == s.agency.1),
+        "the referent sees only {}: {places:?}",
         s.agency.1
     );
+
+    // The agency's response rate in the message's month, before.
+    let received = b.find("table tbody tr:first-child td:nth-child(6)").await;
+    let month = month_of(&b.text(&received).await);
+    let inbox_url = b.url().await;
+    let before = response_rate(&mut b, &s, &month).await;
+    b.goto(&inbox_url).await;
 
     // One message: take it.
     let open = b.find("table tbody tr:first-child td:first-child a").await;
@@ -80,10 +94,14 @@ async fn a_referent_takes_an_urgent_message_and_records_a_reply_in_the_browser()
     b.shot("reply-recorded").await;
     no_console_error(&b, "reply").await;
 
-    let after = response_rate(&b, &s).await;
+    let after = response_rate(&mut b, &s, &month).await;
+    eprintln!(
+        "response rate of {} in {month}: {before} % → {after} %",
+        s.agency.1
+    );
     assert!(
         after > before,
-        "the response rate of {} rose: {before} → {after}",
+        "the response rate of {} in {month} rose: {before} → {after}",
         s.agency.1
     );
 
@@ -94,9 +112,17 @@ async fn a_referent_takes_an_urgent_message_and_records_a_reply_in_the_browser()
     b.click(&b.find("details summary").await).await;
     b.click_and_wait(&link).await;
     assert!(b.url().await.contains("template="));
+    let chosen = b
+        .run(
+            "const id = new URLSearchParams(location.search).get('template');
+             return document.querySelector(`#saved option[value=\"${id}\"]`).getAttribute('data-body');",
+            json!([]),
+        )
+        .await;
     let text = b.value(&b.find("#reply-text").await).await;
-    assert!(
-        !text.trim().is_empty(),
+    assert_eq!(
+        text.trim(),
+        chosen.as_str().unwrap_or_default().trim(),
         "the saved reply's link fills the reply box"
     );
     b.shot("template-link").await;
@@ -123,48 +149,45 @@ async fn confirmation(b: &Browser, what: &str) {
     );
 }
 
-/// The referent's agency's response rate, from the JSON API with the
-/// browser's own session cookie.
-async fn response_rate(b: &Browser, s: &Server) -> f64 {
-    let cookie = b.cookie("relais_session").await.expect("a session cookie");
-    let r = reqwest::Client::new()
-        .get(s.url("/api/v1/kpis?kpi=response_rate&slice=agency"))
-        .header("cookie", format!("relais_session={cookie}"))
-        .send()
-        .await
-        .expect("the KPI API");
-    let status = r.status();
-    let text = r.text().await.unwrap_or_default();
-    assert!(status.is_success(), "GET /api/v1/kpis: {status} {text}");
-    let json: Value = serde_json::from_str(&text).expect("JSON");
-    rate_of(&json, &s.agency.0, &s.agency.1)
-        .unwrap_or_else(|| panic!("no response_rate for {} in {json:#}", s.agency.0))
-}
-
-/// The numeric `value` of the row that names the agency (by id or name),
-/// wherever the API puts its rows.
-fn rate_of(v: &Value, id: &str, name: &str) -> Option<f64> {
-    match v {
-        Value::Array(items) => items.iter().find_map(|i| rate_of(i, id, name)),
-        Value::Object(o) => {
-            let names_it = o.values().any(|x| names(x, id, name));
-            match o.get("value") {
-                Some(Value::Number(n)) if names_it => n.as_f64(),
-                Some(Value::Null) if names_it => Some(0.0),
-                _ => o.values().find_map(|x| rate_of(x, id, name)),
-            }
-        }
-        _ => None,
+/// `30/11/2024 09:32` → `2024-11`.
+fn month_of(received: &str) -> String {
+    let day = received.split_whitespace().next().unwrap_or_default();
+    match day.split('/').collect::<Vec<_>>()[..] {
+        [_, m, y] => format!("{y}-{m}"),
+        _ => panic!("a French date, not « {received} »"),
     }
 }
 
-/// Whether a row's field names the agency (a string, or a slice object).
-fn names(v: &Value, id: &str, name: &str) -> bool {
-    match v {
-        Value::String(s) => s == id || s == name,
-        Value::Object(o) => o
-            .values()
-            .any(|x| matches!(x, Value::String(s) if s == id || s == name)),
-        _ => false,
-    }
+/// The response rate of the referent's agency in `month`, as the
+/// dashboard's key figure shows it (`45,7 %`), in percent.
+async fn response_rate(b: &mut Browser, s: &Server, month: &str) -> f64 {
+    b.goto(&s.url(&format!("/?period={month}"))).await;
+    let card = b
+        .wait_for(
+            "the response rate's card on the dashboard",
+            "for (const c of document.querySelectorAll('.card')) {
+               const label = c.querySelector('.label'), value = c.querySelector('.value');
+               if (label && value && label.textContent.trim() === 'Taux de réponse') {
+                 return [value.textContent, c.textContent];
+               }
+             }
+             return null;",
+            json!([]),
+        )
+        .await;
+    b.shot("dashboard").await;
+    let (value, text) = (card[0].as_str().unwrap_or_default(), &card[1]);
+    assert!(
+        text.as_str().unwrap_or_default().contains(&s.agency.1),
+        "the card is the agency's ({}): {text}",
+        s.agency.1
+    );
+    let number: String = value
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    number
+        .parse()
+        .unwrap_or_else(|_| panic!("a response rate, not « {value} »"))
 }

@@ -38,9 +38,8 @@ pub async fn start() -> Server {
     }
 }
 
-/// The agency whose oldest waiting urgent message (the top of its inbox) is
-/// the most recent: inside the KPIs' default period (the twelve months up to
-/// the latest data), so answering it moves the agency's response rate.
+/// An agency with urgent messages waiting: the one whose oldest such message
+/// (the top of its inbox) is the most recent.
 async fn urgent_agency(store: &SqlStore) -> (String, String) {
     let f = store.kpi_facts().await.expect("facts");
     let mut oldest: std::collections::BTreeMap<usize, i64> = Default::default();
