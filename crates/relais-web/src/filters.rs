@@ -185,6 +185,34 @@ pub fn comments(
     out
 }
 
+/// [`comments`], cached on the snapshot per filter and scope (the page
+/// number aside): the inbox's default view costs one scan per snapshot.
+pub fn cached_comments(
+    snap: &Snapshot,
+    scope: &Scope,
+    filter: &CommentFilter,
+    me: &str,
+    now: i64,
+) -> std::sync::Arc<Vec<usize>> {
+    let who = if scope.is_all() { "all" } else { me };
+    let assigned = if filter.assigned.trim() == "me" { me } else { "" };
+    // Age filters move with the clock: an hour's precision is enough.
+    let hour = if given(&filter.age).is_some() { now / 3600 } else { 0 };
+    let key = format!(
+        "{who}|{assigned}|{hour}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+        filter.agency,
+        filter.residence,
+        filter.network,
+        filter.category,
+        filter.urgency,
+        filter.sentiment,
+        filter.age,
+        filter.status,
+        filter.assigned
+    );
+    snap.list(&key, || comments(snap, scope, filter, me, now))
+}
+
 /// Where an answer stands against the service promise (urgent: 4 business
 /// hours; others: 48).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -30,6 +30,26 @@ pub struct Snapshot {
     pub assignments: HashMap<String, Assignment>,
     /// KPI rows already computed on this snapshot, by query key.
     kpis: Mutex<HashMap<String, Arc<Vec<Row>>>>,
+    /// Filtered and sorted comment lists, by filter and scope.
+    lists: Mutex<HashMap<String, Arc<Vec<usize>>>>,
+    /// Comment texts and display names already read, by comment id.
+    texts: Mutex<HashMap<String, Arc<Text>>>,
+}
+
+/// What a list shows of a comment beyond the facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    pub display_name: Option<String>,
+}
+
+/// A cache is a convenience: bounded, it is simply emptied when full.
+fn remember<V: Clone>(map: &Mutex<HashMap<String, V>>, key: &str, value: V, max: usize) {
+    let mut map = map.lock().expect("cache");
+    if map.len() >= max {
+        map.clear();
+    }
+    map.insert(key.to_string(), value);
 }
 
 impl Snapshot {
@@ -57,6 +77,8 @@ impl Snapshot {
             facts,
             fingerprint,
             kpis: Mutex::new(HashMap::new()),
+            lists: Mutex::new(HashMap::new()),
+            texts: Mutex::new(HashMap::new()),
         }
     }
 
@@ -66,13 +88,42 @@ impl Snapshot {
             return rows.clone();
         }
         let rows = Arc::new(relais_kpi::compute(&self.facts, query));
-        let mut cache = self.kpis.lock().expect("kpi cache");
-        // A cache is a convenience: bounded, it is simply emptied when full.
-        if cache.len() > 256 {
-            cache.clear();
-        }
-        cache.insert(key.to_string(), rows.clone());
+        remember(&self.kpis, key, rows.clone(), 256);
         rows
+    }
+
+    /// A comment list, computed once per snapshot and key.
+    pub fn list(&self, key: &str, compute: impl FnOnce() -> Vec<usize>) -> Arc<Vec<usize>> {
+        if let Some(list) = self.lists.lock().expect("list cache").get(key) {
+            return list.clone();
+        }
+        let list = Arc::new(compute());
+        remember(&self.lists, key, list.clone(), 512);
+        list
+    }
+
+    /// The texts already read among `ids`, and the ids still to read.
+    pub fn texts(&self, ids: &[String]) -> (HashMap<String, Arc<Text>>, Vec<String>) {
+        let cache = self.texts.lock().expect("text cache");
+        let mut found = HashMap::new();
+        let mut missing = Vec::new();
+        for id in ids {
+            match cache.get(id) {
+                Some(t) => {
+                    found.insert(id.clone(), t.clone());
+                }
+                None => missing.push(id.clone()),
+            }
+        }
+        (found, missing)
+    }
+
+    /// Keeps texts read from the database (people's words: in memory only,
+    /// gone with the snapshot).
+    pub fn keep_text(&self, id: &str, text: Text) -> Arc<Text> {
+        let text = Arc::new(text);
+        remember(&self.texts, id, text.clone(), 20_000);
+        text
     }
 
     /// The territory (agency, or direction) a comment belongs to: the
@@ -118,6 +169,17 @@ impl Data {
         if now == self.current().fingerprint {
             return Ok(());
         }
+        let snap = read(store).await?;
+        *self.current.write().expect("snapshot") = Arc::new(snap);
+        Ok(())
+    }
+}
+
+impl Data {
+    /// Reads everything again, changed or not (after a change the
+    /// fingerprint does not cover, such as texts erased by retention).
+    pub async fn reload<S: AppStore>(&self, store: &S) -> Result<(), StoreError> {
+        let _one = self.reloading.lock().await;
         let snap = read(store).await?;
         *self.current.write().expect("snapshot") = Arc::new(snap);
         Ok(())

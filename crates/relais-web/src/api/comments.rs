@@ -48,7 +48,7 @@ pub async fn list<S: AppStore>(
         let filter = filter(&ctx, q, CommentFilter::check)?;
         let snap = &ctx.snap;
         let at = now();
-        let all = filters::comments(snap, &ctx.scope, &filter, &ctx.user.email, at);
+        let all = filters::cached_comments(snap, &ctx.scope, &filter, &ctx.user.email, at);
         let (shown, n, pages) = filters::paginate(&all, filter.page, filter.per_page);
         let ids: Vec<String> = shown
             .iter()

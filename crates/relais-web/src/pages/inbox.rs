@@ -20,7 +20,7 @@ use crate::filters::{self, CommentFilter, SlaState, Status};
 use crate::html::{self, Nav, csrf, enc, notice, page, pager, select, when};
 use crate::i18n;
 use crate::scope::Scope;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, Text};
 
 /// The longest reply or note accepted.
 const MAX_TEXT: usize = 8000;
@@ -221,7 +221,7 @@ pub async fn list<S: AppStore>(
 ) -> Result<Response, Fail> {
     f.check(&ctx.snap).map_err(Fail::Bad)?;
     let snap = ctx.snap.clone();
-    let all = filters::comments(&snap, &ctx.scope, &f, &ctx.user.email, now());
+    let all = filters::cached_comments(&snap, &ctx.scope, &f, &ctx.user.email, now());
     let urgent = all
         .iter()
         .filter(|&&c| snap.facts.comments[c].urgency == Some(Urgency::Urgent))
@@ -231,12 +231,20 @@ pub async fn list<S: AppStore>(
         .iter()
         .map(|&c| snap.facts.comments[c].id.clone())
         .collect();
-    let details = app.store.comment_details(&ids).await.map_err(Fail::Store)?;
+    let (mut texts, missing) = snap.texts(&ids);
+    if !missing.is_empty() {
+        for d in app.store.comment_details(&missing).await.map_err(Fail::Store)? {
+            let t = Text {
+                text: d.text,
+                display_name: d.display_name,
+            };
+            texts.insert(d.id.clone(), snap.keep_text(&d.id, t));
+        }
+    }
     let text_of = |id: &str| {
-        details
-            .iter()
-            .find(|d| d.id == id)
-            .map(|d| (d.text.clone(), d.display_name.clone()))
+        texts
+            .get(id)
+            .map(|t| (t.text.clone(), t.display_name.clone()))
     };
     let summary = match (f.status(), ctx.lang) {
         (Status::Open, Lang::Fr) => format!(

@@ -76,6 +76,9 @@ pub async fn apply<S: AppStore>(app: &App<S>) -> Result<Applied, Fail> {
         .purge_link_counts(&cutoff_day(links))
         .await
         .map_err(Fail::Store)?;
+    if texts + names + link_days > 0 {
+        app.data.reload(&app.store).await.map_err(Fail::Store)?;
+    }
     Ok(Applied {
         texts,
         names,
@@ -215,7 +218,6 @@ pub async fn apply_now<S: AppStore>(
         ),
     )
     .await;
-    app.refresh().await?;
     Ok(see_other(&format!(
         "/admin/retention?done=applied&texts={}&names={}&days={}",
         a.texts, a.names, a.link_days
