@@ -389,6 +389,10 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
         .route("/inbox/{id}/reply", post(pages::inbox::reply::<S>))
         .route("/inbox/{id}/note", post(pages::inbox::note::<S>))
         .route("/inbox/{id}/labels", post(pages::inbox::label::<S>))
+        .route(
+            "/replies",
+            get(pages::replies::list::<S>).post(pages::replies::add::<S>),
+        )
         .route("/residences", get(pages::residences::list::<S>))
         .route("/residences/{id}", get(pages::residences::show::<S>))
         .route("/audit", get(pages::audit::show::<S>))

@@ -195,9 +195,17 @@ pub fn cached_comments(
     now: i64,
 ) -> std::sync::Arc<Vec<usize>> {
     let who = if scope.is_all() { "all" } else { me };
-    let assigned = if filter.assigned.trim() == "me" { me } else { "" };
+    let assigned = if filter.assigned.trim() == "me" {
+        me
+    } else {
+        ""
+    };
     // Age filters move with the clock: an hour's precision is enough.
-    let hour = if given(&filter.age).is_some() { now / 3600 } else { 0 };
+    let hour = if given(&filter.age).is_some() {
+        now / 3600
+    } else {
+        0
+    };
     let key = format!(
         "{who}|{assigned}|{hour}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
         filter.agency,

@@ -6,7 +6,7 @@
 //! JavaScript there is (`static/app.js`) only adds comfort, every flow works
 //! without it. Every route but the login page, the static assets and the
 //! short links needs a session (browser) or a bearer token (API), and every
-//! piece of data goes through [`scope::Scope`]: what is outside a user's
+//! piece of data goes through `scope::Scope`: what is outside a user's
 //! territories answers 404, as if it did not exist.
 //!
 //! [`serve`] takes its listener and its shutdown signal as arguments.

@@ -32,6 +32,11 @@ pub fn page(fail: Fail) -> Response {
                 .to_string(),
         ),
         Fail::Bad(msg) => (StatusCode::BAD_REQUEST, "Demande incorrecte", msg.clone()),
+        Fail::Store(e @ relais_store::StoreError::Conflict { .. }) => (
+            StatusCode::BAD_REQUEST,
+            "Demande refusée",
+            e.message(Lang::Fr),
+        ),
         Fail::Store(e) => {
             tracing::error!("{}", e.message(Lang::En));
             (

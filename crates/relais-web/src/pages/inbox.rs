@@ -233,7 +233,12 @@ pub async fn list<S: AppStore>(
         .collect();
     let (mut texts, missing) = snap.texts(&ids);
     if !missing.is_empty() {
-        for d in app.store.comment_details(&missing).await.map_err(Fail::Store)? {
+        for d in app
+            .store
+            .comment_details(&missing)
+            .await
+            .map_err(Fail::Store)?
+        {
             let t = Text {
                 text: d.text,
                 display_name: d.display_name,
@@ -262,7 +267,7 @@ pub async fn list<S: AppStore>(
     };
     let body = html! {
         (filters_form(&ctx, &f))
-        p role="status" { (summary) }
+        p role="status" { (summary) " " a href="/replies" { (ctx.t("Réponses types", "Saved replies")) } }
         @if !ctx.scope.is_all() {
             p.muted { (ctx.t("Vous voyez les messages de vos territoires.", "You see your territories' messages.")) }
         }

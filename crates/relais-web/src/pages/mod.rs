@@ -8,6 +8,7 @@ pub mod inbox;
 mod kpi_view;
 pub mod login;
 pub mod posts;
+pub mod replies;
 pub mod residences;
 pub mod retention;
 

@@ -83,6 +83,7 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
         ("/admin/territories".into(), [OK, NF, NF, NF, NF]),
         ("/admin/log".into(), [OK, NF, NF, NF, NF]),
         ("/admin/retention".into(), [OK, NF, NF, NF, NF]),
+        ("/replies".into(), [OK; 5]),
         ("/no/such/page".into(), [NF; 5]),
     ];
     for (path, want) in &pages {
@@ -298,6 +299,36 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
             "API POST {path} without a token"
         );
     }
+    // Saved replies: the communication team and admins add them.
+    let fields = [
+        ("title", "Horaires de l'agence"),
+        (
+            "body",
+            "Bonjour, l'agence vous reçoit du lundi au vendredi.",
+        ),
+    ];
+    for who in ["refa@test.fr", "audit@test.fr"] {
+        let (got, _, _) = s.post_form(&sessions[who], "/replies", &fields).await;
+        assert_eq!(got, StatusCode::FORBIDDEN, "POST /replies as {who}");
+    }
+    let (got, _, to) = s
+        .post_form(&sessions["com@test.fr"], "/replies", &fields)
+        .await;
+    assert_eq!(
+        (got, to.as_deref()),
+        (StatusCode::SEE_OTHER, Some("/replies?done=added"))
+    );
+    let (got, body, _) = s
+        .post_form(&sessions["admin@test.fr"], "/replies", &fields)
+        .await;
+    assert_eq!(got, StatusCode::BAD_REQUEST, "the same title twice");
+    assert!(
+        body.contains("Horaires de l&#39;agence") || body.contains("Horaires de l'agence"),
+        "names it: {body}"
+    );
+    let (_, page) = s.get_with(&sessions["refa@test.fr"], "/replies").await;
+    assert!(page.contains("l'agence vous reçoit") || page.contains("l&#39;agence vous reçoit"));
+
     // A session (not a token) posting to the API needs the CSRF header.
     let r = s
         .http
