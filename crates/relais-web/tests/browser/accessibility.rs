@@ -63,6 +63,10 @@ async fn the_main_pages_have_no_serious_accessibility_violation() {
         ("/posts", "posts"),
         ("/residences", "residences"),
         ("/admin/users", "admin-users"),
+        ("/admin/retention", "admin-retention"),
+        ("/admin/log", "admin-log"),
+        ("/replies", "saved-replies"),
+        ("/audit", "audit"),
     ];
     let cookie = b.cookie("relais_session").await.expect("a session");
     let http = reqwest::Client::new();
