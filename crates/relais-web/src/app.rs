@@ -323,6 +323,16 @@ impl IntoResponse for Fail {
     }
 }
 
+/// Answers each request in its language (error pages read it).
+async fn language<S: AppStore>(
+    axum::extract::State(app): axum::extract::State<Arc<App<S>>>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let lang = lang_of(req.headers(), app.settings.lang);
+    pages::error::LANG.scope(lang, next.run(req)).await
+}
+
 /// Security headers on every answer; pages are never cached.
 async fn headers(req: Request, next: Next) -> Response {
     let is_static = req.uri().path().starts_with("/static/");
@@ -425,6 +435,7 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
         .fallback(|| async { Fail::NotFound })
         .layer(middleware::from_fn(same_origin))
         .layer(middleware::from_fn(headers))
+        .layer(middleware::from_fn_with_state(app.clone(), language::<S>))
         .with_state(app)
 }
 

@@ -99,6 +99,19 @@ async fn sessions_are_guarded(db: &TestDb) {
         "the old cookie opens nothing"
     );
 
+    // Error pages speak the user's language.
+    let r = s
+        .http
+        .get(s.url("/no/such/page"))
+        .header("cookie", "relais_lang=en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(r.text().await.unwrap().contains("Page not found"));
+    let r = s.http.get(s.url("/no/such/page")).send().await.unwrap();
+    assert!(r.text().await.unwrap().contains("Page introuvable"));
+
     // Security headers on pages.
     let r = s.http.get(s.url("/login")).send().await.unwrap();
     let h = r.headers();
