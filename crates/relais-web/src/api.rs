@@ -170,7 +170,7 @@ fn may_change(ctx: &Ctx, headers: &HeaderMap) -> Result<(), Fail> {
 
 /// A filter's complaint (written in French by [`crate::filters`]) in the
 /// caller's language.
-fn filter_message(message: String, lang: Lang) -> String {
+pub(crate) fn filter_message(message: String, lang: Lang) -> String {
     match lang {
         Lang::Fr => message,
         Lang::En => message
