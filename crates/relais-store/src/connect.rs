@@ -74,9 +74,8 @@ pub trait ConnectStore: Send + Sync {
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 
     /// Every connection, by id.
-    fn connections(
-        &self,
-    ) -> impl Future<Output = Result<Vec<StoredConnection>, StoreError>> + Send;
+    fn connections(&self)
+    -> impl Future<Output = Result<Vec<StoredConnection>, StoreError>> + Send;
 
     /// Records a run's outcome: `error` is `None` after a success.
     fn record_run(
@@ -195,11 +194,11 @@ impl ConnectStore for SqlStore {
             )
             .bind(id)
             .bind(at),
-            Some(e) => sqlx::query(
-                "UPDATE connections SET last_error = $2, next_run = $3 WHERE id = $1",
-            )
-            .bind(id)
-            .bind(e),
+            Some(e) => {
+                sqlx::query("UPDATE connections SET last_error = $2, next_run = $3 WHERE id = $1")
+                    .bind(id)
+                    .bind(e)
+            }
         };
         query
             .bind(next_run)
