@@ -8,6 +8,7 @@
 //! (those live in `relais-core`) and prints nothing.
 
 mod backend;
+mod connect;
 mod error;
 mod facts;
 mod import;
@@ -29,6 +30,7 @@ pub mod testing;
 use std::future::Future;
 
 pub use backend::{Backend, DbUrl, redact};
+pub use connect::{ConnectStore, StoredConnection};
 pub use error::StoreError;
 pub use import::ImportOutcome;
 pub use inputs::{GroupDeclaration, SurveyImportSummary};

@@ -53,6 +53,11 @@ const SQLITE: &[Migration] = &[
         description: "web app: sessions, API tokens, action log, inbox state, saved replies",
         sql: include_str!("../migrations/sqlite/0007_web.sql"),
     },
+    Migration {
+        version: 8,
+        description: "API connections and sync cursors",
+        sql: include_str!("../migrations/sqlite/0008_connections.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -91,10 +96,15 @@ const POSTGRES: &[Migration] = &[
         description: "web app: sessions, API tokens, action log, inbox state, saved replies",
         sql: include_str!("../migrations/postgres/0007_web.sql"),
     },
+    Migration {
+        version: 8,
+        description: "API connections and sync cursors",
+        sql: include_str!("../migrations/postgres/0008_connections.sql"),
+    },
 ];
 
 /// The newest schema this build knows.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 fn migrations(backend: Backend) -> &'static [Migration] {
     match backend {

@@ -220,6 +220,8 @@ pub(crate) const ALL: &[&Table] = &[
     &INBOX_REPLIES,
     &INBOX_NOTES,
     &SAVED_REPLIES,
+    &crate::connect::CONNECTIONS,
+    &crate::connect::SYNC_CURSORS,
 ];
 
 pub(crate) const LINK_DOMAINS: Table = Table {

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod connect;
 mod link;
 mod web;
+pub use connect::*;
 pub use link::*;
 pub use web::*;
 
@@ -86,6 +88,11 @@ pub enum Command {
     /// Website traffic from the social networks: import access logs, report.
     #[command(subcommand)]
     Traffic(TrafficCommand),
+    /// Connect an account to its network's API (Facebook Pages for now).
+    #[command(subcommand)]
+    Connect(ConnectCommand),
+    /// Fetch posts, comments, replies, metrics and followers through the connections.
+    Sync(SyncArgs),
 }
 
 #[derive(Debug, Args)]

@@ -50,7 +50,7 @@ impl FileReport {
     }
 }
 
-fn fresh_secret() -> anyhow::Result<InstallationSecret> {
+pub(super) fn fresh_secret() -> anyhow::Result<InstallationSecret> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("random bytes: {e}"))?;
     Ok(InstallationSecret::from_bytes(bytes))

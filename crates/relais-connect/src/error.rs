@@ -1,0 +1,146 @@
+//! What can go wrong while connecting or syncing, each message saying what,
+//! which connection, and what to do, in French and in English. No message
+//! holds a token or the key.
+
+use relais_core::Lang;
+use relais_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("{}", self.message(Lang::Fr))]
+    NoKey { malformed: bool },
+    #[error("{}", self.message(Lang::Fr))]
+    WrongKey { connection: String },
+    #[error("{}", self.message(Lang::Fr))]
+    BadToken,
+    #[error("{}", self.message(Lang::Fr))]
+    Crypto,
+    /// Code 190: the token expired or was revoked.
+    #[error("{}", self.message(Lang::Fr))]
+    Expired { connection: String, account: String },
+    /// Code 10 or 200–299: a permission is missing.
+    #[error("{}", self.message(Lang::Fr))]
+    Permission {
+        connection: String,
+        scope: &'static str,
+    },
+    /// Still limited after every retry.
+    #[error("{}", self.message(Lang::Fr))]
+    RateLimited { connection: String },
+    /// Any other answer of the API.
+    #[error("{}", self.message(Lang::Fr))]
+    Api {
+        connection: String,
+        code: i64,
+        message: String,
+    },
+    /// The network, or an answer that is not what the API documents.
+    #[error("{}", self.message(Lang::Fr))]
+    Http { connection: String, detail: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ConnectError {
+    pub fn message(&self, lang: Lang) -> String {
+        use ConnectError::*;
+        let fr = lang == Lang::Fr;
+        match self {
+            NoKey { malformed } => {
+                let what = match (malformed, fr) {
+                    (false, true) => "la variable RELAIS_SECRET_KEY n'est pas définie",
+                    (true, true) => "RELAIS_SECRET_KEY doit faire 64 caractères hexadécimaux",
+                    (false, false) => "RELAIS_SECRET_KEY is not set",
+                    (true, false) => "RELAIS_SECRET_KEY must be 64 hexadecimal characters",
+                };
+                if fr {
+                    format!(
+                        "{what} : c'est la clé qui chiffre les jetons d'accès. Créez-en une avec \
+                         `openssl rand -hex 32`, gardez-la hors de la base et définissez \
+                         RELAIS_SECRET_KEY avec elle."
+                    )
+                } else {
+                    format!(
+                        "{what}: it is the key that encrypts access tokens. Make one with \
+                         `openssl rand -hex 32`, keep it outside the database and set \
+                         RELAIS_SECRET_KEY to it."
+                    )
+                }
+            }
+            WrongKey { connection } if fr => format!(
+                "le jeton de la connexion {connection} ne s'ouvre pas avec cette clé \
+                 RELAIS_SECRET_KEY : remettez la clé d'origine, ou enregistrez à nouveau le \
+                 jeton avec `relais connect`."
+            ),
+            WrongKey { connection } => format!(
+                "connection {connection}'s token does not open with this RELAIS_SECRET_KEY: \
+                 restore the original key, or store the token again with `relais connect`."
+            ),
+            BadToken if fr => "jeton vide ou contenant des espaces : collez le jeton seul sur \
+                               l'entrée standard."
+                .to_string(),
+            BadToken => "empty token or token with spaces: paste the token alone on standard \
+                         input."
+                .to_string(),
+            Crypto if fr => "le chiffrement du jeton a échoué.".to_string(),
+            Crypto => "encrypting the token failed.".to_string(),
+            Expired {
+                connection,
+                account,
+            } if fr => format!(
+                "connexion {connection} : le jeton a expiré ou a été révoqué (code 190). \
+                 Générez un nouveau jeton de Page puis : \
+                 `relais connect facebook --account {account} --token-stdin`."
+            ),
+            Expired {
+                connection,
+                account,
+            } => format!(
+                "connection {connection}: the token expired or was revoked (code 190). Make \
+                 a new Page token, then: `relais connect facebook --account {account} \
+                 --token-stdin`."
+            ),
+            Permission { connection, scope } if fr => format!(
+                "connexion {connection} : permission manquante. Accordez « {scope} » au jeton \
+                 (Meta for Developers) puis enregistrez-le à nouveau avec `relais connect`."
+            ),
+            Permission { connection, scope } => format!(
+                "connection {connection}: a permission is missing. Grant `{scope}` to the \
+                 token (Meta for Developers), then store it again with `relais connect`."
+            ),
+            RateLimited { connection } if fr => format!(
+                "connexion {connection} : Meta limite encore les appels après plusieurs \
+                 attentes. Relancez `relais sync` plus tard ; il reprendra où il s'est arrêté."
+            ),
+            RateLimited { connection } => format!(
+                "connection {connection}: Meta still limits calls after several waits. Run \
+                 `relais sync` later; it resumes where it stopped."
+            ),
+            Api {
+                connection,
+                code,
+                message,
+            } if fr => format!(
+                "connexion {connection} : Meta a répondu par l'erreur {code} ({message}). \
+                 Relancez `relais sync` ; si l'erreur revient, vérifiez la connexion."
+            ),
+            Api {
+                connection,
+                code,
+                message,
+            } => format!(
+                "connection {connection}: Meta answered error {code} ({message}). Run \
+                 `relais sync` again; if the error comes back, check the connection."
+            ),
+            Http { connection, detail } if fr => format!(
+                "connexion {connection} : échec de l'appel à l'API ({detail}). Vérifiez le \
+                 réseau et l'adresse de l'API, puis relancez `relais sync`."
+            ),
+            Http { connection, detail } => format!(
+                "connection {connection}: calling the API failed ({detail}). Check the \
+                 network and the API address, then run `relais sync` again."
+            ),
+            Store(e) => e.message(lang),
+        }
+    }
+}
