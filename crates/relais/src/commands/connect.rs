@@ -19,24 +19,31 @@ fn connect_err(lang: Lang) -> impl Fn(ConnectError) -> anyhow::Error {
     move |e| anyhow!(e.message(lang))
 }
 
-/// The account named by `--account`: its id or its handle (with or without @).
+/// The account named by `--account`: its id or its handle (with or without
+/// @, any case), the Facebook one first when the same handle is on several
+/// networks.
 async fn account(store: &SqlStore, lang: Lang, raw: &str) -> anyhow::Result<Account> {
     let accounts = store.accounts().await.map_err(store_err(lang))?;
     let wanted = raw.trim().trim_start_matches('@');
-    accounts
-        .into_iter()
-        .find(|a| a.id.as_str() == raw.trim() || a.handle.trim_start_matches('@') == wanted)
-        .ok_or_else(|| {
-            anyhow!(
-                "--account {raw} : {}",
-                lang.pick(
-                    "compte inconnu. Voyez les comptes avec `relais status` ; un compte Facebook \
+    let matches = |a: &Account| {
+        a.id.as_str() == raw.trim()
+            || a.handle
+                .trim_start_matches('@')
+                .eq_ignore_ascii_case(wanted)
+    };
+    let mut found: Vec<Account> = accounts.into_iter().filter(matches).collect();
+    found.sort_by_key(|a| a.network != Network::Facebook);
+    found.into_iter().next().ok_or_else(|| {
+        anyhow!(
+            "--account {raw} : {}",
+            lang.pick(
+                "compte inconnu. Voyez les comptes avec `relais status` ; un compte Facebook \
                      apparaît après l'import d'un export de ses publications.",
-                    "unknown account. See the accounts with `relais status`; a Facebook account \
+                "unknown account. See the accounts with `relais status`; a Facebook account \
                      appears once an export of its posts is imported."
-                )
             )
-        })
+        )
+    })
 }
 
 fn now() -> Timestamp {

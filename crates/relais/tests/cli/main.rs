@@ -5,6 +5,7 @@
 mod ambassador;
 mod audit;
 mod classify;
+mod connect;
 mod database;
 mod demo;
 mod group;
