@@ -205,7 +205,9 @@ async fn apply<S: AppStore>(app: &App<S>, changes: &[Change]) -> Result<Written,
 }
 
 /// The installation secret and the accounts, read once per delivery.
-async fn context<S: AppStore>(app: &App<S>) -> Result<(InstallationSecret, Vec<Account>), StoreError> {
+async fn context<S: AppStore>(
+    app: &App<S>,
+) -> Result<(InstallationSecret, Vec<Account>), StoreError> {
     let mut fresh = [0u8; 32];
     getrandom::fill(&mut fresh).expect("randomness");
     let secret = app
@@ -223,7 +225,10 @@ async fn comment<S: AppStore>(
     accounts: &[Account],
 ) -> Result<Option<Comment>, StoreError> {
     let Ok(post_id) = NetworkId::parse(&p.post_id) else {
-        tracing::warn!("Meta webhook: post id {:?} is not a network id; left out", p.post_id);
+        tracing::warn!(
+            "Meta webhook: post id {:?} is not a network id; left out",
+            p.post_id
+        );
         return Ok(None);
     };
     let post = PostKey {
@@ -265,7 +270,10 @@ async fn comment<S: AppStore>(
             display_name: p.from_name.clone(),
         }
     };
-    let parent = p.parent_id.as_deref().and_then(|id| comment_key(p.network, id));
+    let parent = p
+        .parent_id
+        .as_deref()
+        .and_then(|id| comment_key(p.network, id));
     Ok(Some(Comment {
         key,
         post,

@@ -4,8 +4,8 @@
 
 use hmac::{Hmac, Mac};
 use relais_core::Network;
-use relais_store::Store;
 use relais_store::testing::TestDb;
+use relais_store::{Store, WebStore};
 use relais_web::{MetaWebhook, Settings};
 use reqwest::StatusCode;
 use sha2::Sha256;
@@ -94,7 +94,14 @@ fn facebook(page: &str, value: &str) -> String {
     )
 }
 
-fn fb_comment(verb: &str, post: &str, comment: &str, parent: &str, from: &str, msg: &str) -> String {
+fn fb_comment(
+    verb: &str,
+    post: &str,
+    comment: &str,
+    parent: &str,
+    from: &str,
+    msg: &str,
+) -> String {
     format!(
         "{{\"message\": \"{msg}\", \"verb\": \"{verb}\", \"item\": \"comment\", \
          \"comment_id\": \"{comment}\", \"post_id\": \"{post}\", \"parent_id\": \"{parent}\", \
@@ -118,7 +125,12 @@ async fn the_subscription_check_answers_the_challenge_to_the_right_token_only(db
     };
     let r = s.http.get(check("subscribe", TOKEN)).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/plain"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
     assert_eq!(r.text().await.unwrap(), "1158201444");
     for url in [
         check("subscribe", "wrong-token"),
@@ -131,9 +143,7 @@ async fn the_subscription_check_answers_the_challenge_to_the_right_token_only(db
     s.stop().await;
 }
 
-async fn deliveries_without_the_app_secrets_signature_are_refused_and_change_nothing(
-    db: &TestDb,
-) {
+async fn deliveries_without_the_app_secrets_signature_are_refused_and_change_nothing(db: &TestDb) {
     let s = server(db).await;
     let (page, post) = demo_post(&s, Network::Facebook).await;
     let body = facebook(
@@ -169,7 +179,11 @@ async fn deliveries_without_the_app_secrets_signature_are_refused_and_change_not
     let (status, _) = deliver(&s, "{not json", Some(signature(SECRET, b"{not json"))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     // Signed, JSON, nothing relais keeps: 200.
-    signed(&s, r#"{"object":"page","entry":[{"changes":[{"field":"ratings"}]}]}"#).await;
+    signed(
+        &s,
+        r#"{"object":"page","entry":[{"changes":[{"field":"ratings"}]}]}"#,
+    )
+    .await;
     assert_eq!(count(&s), before);
     s.stop().await;
 }
@@ -188,16 +202,21 @@ async fn without_settings_the_webhook_routes_are_not_found(db: &TestDb) {
     s.stop().await;
 }
 
-async fn a_facebook_comment_reaches_the_inbox_once_and_follows_its_edit_and_removal(
-    db: &TestDb,
-) {
+async fn a_facebook_comment_reaches_the_inbox_once_and_follows_its_edit_and_removal(db: &TestDb) {
     let s = server(db).await;
     let (page, post) = demo_post(&s, Network::Facebook).await;
     let before = count(&s);
     let id = "facebook:77_1";
     let add = facebook(
         &page,
-        &fb_comment("add", &post, "77_1", &post, "900", "Fuite au 3e depuis hier"),
+        &fb_comment(
+            "add",
+            &post,
+            "77_1",
+            &post,
+            "900",
+            "Fuite au 3e depuis hier",
+        ),
     );
     signed(&s, &add).await;
     let (status, c) = api_comment(&s, id).await;
@@ -218,20 +237,37 @@ async fn a_facebook_comment_reaches_the_inbox_once_and_follows_its_edit_and_remo
     );
     signed(&s, &unknown).await;
     assert_eq!(count(&s), before + 1);
-    assert_eq!(api_comment(&s, "facebook:77_2").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        api_comment(&s, "facebook:77_2").await.0,
+        StatusCode::NOT_FOUND
+    );
 
     let edit = facebook(
         &page,
-        &fb_comment("edited", &post, "77_1", &post, "900", "Fuite réparée, merci"),
+        &fb_comment(
+            "edited",
+            &post,
+            "77_1",
+            &post,
+            "900",
+            "Fuite réparée, merci",
+        ),
     );
     signed(&s, &edit).await;
     assert_eq!(api_comment(&s, id).await.1["text"], "Fuite réparée, merci");
 
     // Hidden: ignored for now, the comment stays.
-    signed(&s, &facebook(&page, &fb_comment("hide", &post, "77_1", &post, "900", ""))).await;
+    signed(
+        &s,
+        &facebook(&page, &fb_comment("hide", &post, "77_1", &post, "900", "")),
+    )
+    .await;
     assert_eq!(count(&s), before + 1);
 
-    let remove = facebook(&page, &fb_comment("remove", &post, "77_1", &post, "900", ""));
+    let remove = facebook(
+        &page,
+        &fb_comment("remove", &post, "77_1", &post, "900", ""),
+    );
     signed(&s, &remove).await;
     assert_eq!(api_comment(&s, id).await.0, StatusCode::NOT_FOUND);
     assert_eq!(count(&s), before);
@@ -243,7 +279,15 @@ async fn a_facebook_comment_reaches_the_inbox_once_and_follows_its_edit_and_remo
 async fn the_pages_own_comment_is_a_landlord_reply_that_answers_its_parent(db: &TestDb) {
     let s = server(db).await;
     let (page, post) = demo_post(&s, Network::Facebook).await;
-    let question = fb_comment("add", &post, "88_1", &post, "901", "Quand passe le gardien ?");
+    let before = count(&s);
+    let question = fb_comment(
+        "add",
+        &post,
+        "88_1",
+        &post,
+        "901",
+        "Quand passe le gardien ?",
+    );
     signed(&s, &facebook(&page, &question)).await;
     let reply = fb_comment("add", &post, "88_2", "88_1", &page, "Demain matin.");
     let body = facebook(&page, &reply.replace("1767225000", "1767228600"));
@@ -253,11 +297,21 @@ async fn the_pages_own_comment_is_a_landlord_reply_that_answers_its_parent(db: &
     let (status, c) = api_comment(&s, "facebook:88_1").await;
     assert_eq!(status, StatusCode::OK, "{c}");
     assert_eq!(c["answered"], true, "{c}");
-    // A landlord reply is not in the inbox's tenant comments.
-    assert_eq!(api_comment(&s, "facebook:88_2").await.0, StatusCode::NOT_FOUND);
-    let snap = s.app.data.current();
-    let r = &snap.facts.comments[snap.comment_index["facebook:88_2"]];
-    assert!(r.is_landlord(), "stored as the landlord's reply");
+    // A landlord reply is not one of the inbox's tenant comments…
+    assert_eq!(
+        api_comment(&s, "facebook:88_2").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(count(&s), before + 1);
+    // …but the reply the question shows, once.
+    let detail = s
+        .store
+        .comment_details(&["facebook:88_1".to_string()])
+        .await
+        .unwrap();
+    let replies: Vec<_> = detail[0].replies.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(replies, ["facebook:88_2"]);
+    assert_eq!(detail[0].replies[0].text, "Demain matin.");
     s.stop().await;
 }
 
