@@ -228,14 +228,9 @@ async fn write_comments(
         .into_iter()
         .map(|(p, (n, name))| vec![Val::from(p), Val::from(n), Val::from(name)])
         .collect();
-    insert_rows(
-        conn,
-        &tables::AUTHORS,
-        author_rows,
-        "ON CONFLICT (pseudonym) DO UPDATE SET display_name = COALESCE(excluded.display_name, authors.display_name)",
-    )
-    .await
-    .map_err(sql(doing))?;
+    insert_rows(conn, &tables::AUTHORS, author_rows, AUTHOR_UPSERT)
+        .await
+        .map_err(sql(doing))?;
     let mut known = BTreeSet::new();
     for chunk in batch.comments.chunks(500) {
         let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
@@ -274,20 +269,32 @@ async fn write_comments(
     .await
     .map_err(sql(doing))?;
     for c in &batch.comments {
-        let Some(parent) = &c.comment.parent else {
-            continue;
-        };
-        // A parent relais does not have (deleted, or in another file) stays unlinked.
-        sqlx::query(
-            "UPDATE comments SET parent_id = $1 WHERE id = $2
-             AND EXISTS (SELECT 1 FROM comments WHERE id = $1)",
-        )
-        .bind(parent.stored())
-        .bind(c.comment.key.stored())
-        .execute(&mut *conn)
-        .await
-        .map_err(sql(doing))?;
+        link_parent(conn, &c.comment).await.map_err(sql(doing))?;
     }
+    Ok(())
+}
+
+/// How a known author is written again: a name now given is kept.
+pub(crate) const AUTHOR_UPSERT: &str = "ON CONFLICT (pseudonym) DO UPDATE SET display_name = \
+     COALESCE(excluded.display_name, authors.display_name)";
+
+/// Links a written comment to its parent. A parent relais does not have
+/// (deleted, or in another file) stays unlinked.
+pub(crate) async fn link_parent(
+    conn: &mut AnyConnection,
+    comment: &relais_core::Comment,
+) -> Result<(), sqlx::Error> {
+    let Some(parent) = &comment.parent else {
+        return Ok(());
+    };
+    sqlx::query(
+        "UPDATE comments SET parent_id = $1 WHERE id = $2
+         AND EXISTS (SELECT 1 FROM comments WHERE id = $1)",
+    )
+    .bind(parent.stored())
+    .bind(comment.key.stored())
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

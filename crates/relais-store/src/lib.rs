@@ -23,6 +23,7 @@ mod sql_store;
 mod tables;
 mod traffic;
 mod web;
+mod webhook;
 mod write;
 
 pub mod testing;
@@ -47,6 +48,7 @@ pub use web::{
     Assignment, AuditEntry, CommentDetail, Note, Reply, Role, SavedReply, SessionRow, TokenRow,
     User, WebStore,
 };
+pub use webhook::WebhookStore;
 pub use write::{ResidenceImportSummary, WriteSummary};
 
 use std::collections::BTreeMap;

@@ -14,16 +14,18 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use relais_core::Lang;
-use relais_store::{AuditEntry, LinkStore, Role, SessionRow, Store, StoreError, User, WebStore};
+use relais_store::{
+    AuditEntry, LinkStore, Role, SessionRow, Store, StoreError, User, WebStore, WebhookStore,
+};
 
 use crate::auth::{self, Throttle};
 use crate::scope::Scope;
 use crate::snapshot::{Data, Snapshot};
-use crate::{Settings, api, openapi, pages, static_files};
+use crate::{Settings, api, openapi, pages, static_files, webhook};
 
 /// What the app needs of a database.
-pub trait AppStore: Store + WebStore + LinkStore + Clone + 'static {}
-impl<T: Store + WebStore + LinkStore + Clone + 'static> AppStore for T {}
+pub trait AppStore: Store + WebStore + LinkStore + WebhookStore + Clone + 'static {}
+impl<T: Store + WebStore + LinkStore + WebhookStore + Clone + 'static> AppStore for T {}
 
 /// The app's shared state.
 pub struct App<S> {
@@ -362,8 +364,9 @@ async fn headers(req: Request, next: Next) -> Response {
 
 /// Refuses cross-site form posts outright (a second wall behind the CSRF
 /// tokens): a browser sends `Origin` on a POST, and it must be ours.
+/// Webhooks are not forms: a signature, not a cookie, authenticates them.
 async fn same_origin(req: Request, next: Next) -> Response {
-    if req.method() == Method::POST {
+    if req.method() == Method::POST && !req.uri().path().starts_with("/webhooks/") {
         let host = req
             .headers()
             .get(header::HOST)
@@ -432,6 +435,10 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
                 .layer(middleware::from_fn(api::mark)),
         )
         .route("/static/{file}", get(static_files::serve))
+        .route(
+            "/webhooks/meta",
+            get(webhook::verify::<S>).post(webhook::receive::<S>),
+        )
         .fallback(|| async { Fail::NotFound })
         .layer(middleware::from_fn(same_origin))
         .layer(middleware::from_fn(headers))

@@ -22,6 +22,7 @@ mod pages;
 mod scope;
 mod snapshot;
 mod static_files;
+mod webhook;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -56,6 +57,25 @@ pub struct Settings {
     pub throttle_window: Duration,
     /// The short links' server settings.
     pub links: relais_links::Settings,
+    /// Meta's webhooks (`/webhooks/meta`); without them the routes answer 404.
+    pub meta: Option<MetaWebhook>,
+}
+
+/// What Meta's webhooks are checked with: the app secret signs each
+/// delivery, the verify token answers the subscription check.
+#[derive(Clone)]
+pub struct MetaWebhook {
+    pub app_secret: String,
+    pub verify_token: String,
+}
+
+impl std::fmt::Debug for MetaWebhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MetaWebhook")
+            .field("app_secret", &"<redacted>")
+            .field("verify_token", &"<redacted>")
+            .finish()
+    }
 }
 
 impl Default for Settings {
@@ -69,6 +89,7 @@ impl Default for Settings {
             max_failed_logins: 5,
             throttle_window: Duration::from_secs(15 * 60),
             links: relais_links::Settings::default(),
+            meta: None,
         }
     }
 }

@@ -6,3 +6,4 @@ mod auth;
 mod inbox;
 mod retention;
 mod support;
+mod webhooks;

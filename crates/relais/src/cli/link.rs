@@ -200,4 +200,11 @@ pub struct ServeArgs {
     /// X-Forwarded-For tells unique scanners apart.
     #[arg(long = "trusted-proxy")]
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The Meta app's secret, which signs the webhooks' deliveries
+    /// (`/webhooks/meta`; with RELAIS_META_VERIFY_TOKEN).
+    #[arg(long, env = "RELAIS_META_APP_SECRET", hide_env_values = true)]
+    pub meta_app_secret: Option<String>,
+    /// The token Meta's subscription check must send to `/webhooks/meta`.
+    #[arg(long, env = "RELAIS_META_VERIFY_TOKEN", hide_env_values = true)]
+    pub meta_verify_token: Option<String>,
 }

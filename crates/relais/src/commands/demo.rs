@@ -197,6 +197,8 @@ async fn serve_demo(db: &str, lang: Lang, listen: std::net::SocketAddr) -> anyho
         secure_cookies: false,
         idle_minutes: 30,
         session_hours: 12,
+        meta_app_secret: None,
+        meta_verify_token: None,
     };
     super::serve::run(db, lang, args).await
 }

@@ -14,6 +14,7 @@ use super::{open, store_err};
 use crate::cli::ServeArgs;
 
 pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
+    let meta = meta_webhook(&args, lang)?;
     let example = short_url(&args.base.base_url, "CODE", lang)?;
     let store = open(db, lang).await?;
     // The period an admin set in the web app wins over the option.
@@ -90,6 +91,7 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
             idle_timeout: std::time::Duration::from_secs(args.idle_minutes * 60),
             absolute_timeout: std::time::Duration::from_secs(args.session_hours * 3600),
             links,
+            meta,
             ..relais_web::Settings::default()
         };
         relais_web::serve(listener, store.clone(), settings, shutdown())
@@ -129,5 +131,25 @@ async fn shutdown() {
     tokio::select! {
         _ = ctrl_c => {}
         _ = term => {}
+    }
+}
+
+/// Meta's webhooks when both their secret and their token are given.
+fn meta_webhook(args: &ServeArgs, lang: Lang) -> anyhow::Result<Option<relais_web::MetaWebhook>> {
+    fn given(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    }
+    match (given(&args.meta_app_secret), given(&args.meta_verify_token)) {
+        (Some(app_secret), Some(verify_token)) => Ok(Some(relais_web::MetaWebhook {
+            app_secret: app_secret.to_string(),
+            verify_token: verify_token.to_string(),
+        })),
+        (None, None) => Ok(None),
+        _ => Err(anyhow!(lang.pick(
+            "Webhooks Meta : RELAIS_META_APP_SECRET et RELAIS_META_VERIFY_TOKEN vont ensemble ; \
+             donnez les deux, ou aucun.",
+            "Meta webhooks: RELAIS_META_APP_SECRET and RELAIS_META_VERIFY_TOKEN go together; \
+             give both, or neither."
+        ))),
     }
 }
