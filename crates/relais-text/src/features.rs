@@ -26,10 +26,11 @@ struct Stemmed {
     stop: bool,
 }
 
-/// FNV-1a for the stem cache's keys: short words, no need for SipHash's
-/// resistance to chosen collisions (the cache is bounded).
+/// FNV-1a for maps keyed by words (the stem cache, the lexicon): short
+/// keys, fixed or bounded tables, no need for SipHash's resistance to
+/// chosen collisions.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -44,8 +45,10 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type StemCache =
-    std::collections::HashMap<Box<str>, Stemmed, std::hash::BuildHasherDefault<Fnv>>;
+/// A hash map keyed by short strings, hashed with [`Fnv`].
+pub(crate) type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+type StemCache = FnvMap<Box<str>, Stemmed>;
 
 /// Buffers reused from one text to the next on a thread.
 #[derive(Default)]

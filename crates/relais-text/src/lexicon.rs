@@ -9,6 +9,8 @@
 //! corpus sentence.
 
 use std::collections::HashMap;
+
+use crate::features::FnvMap;
 use std::sync::OnceLock;
 
 use crate::normalize::{Normalized, fold};
@@ -126,10 +128,10 @@ const BOOST: f32 = 1.3;
 const DAMPEN: f32 = 0.6;
 
 struct Lexicon {
-    words: HashMap<String, f32>,
+    words: FnvMap<String, f32>,
     /// First word → (all words, valence), longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, f32)>>,
-    emojis: HashMap<String, f32>,
+    phrases: FnvMap<String, Vec<(Vec<String>, f32)>>,
+    emojis: FnvMap<String, f32>,
 }
 
 fn tokens(s: &str) -> Vec<String> {
@@ -144,9 +146,9 @@ fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut lex = Lexicon {
-            words: HashMap::new(),
-            phrases: HashMap::new(),
-            emojis: HashMap::new(),
+            words: FnvMap::default(),
+            phrases: FnvMap::default(),
+            emojis: FnvMap::default(),
         };
         for line in include_str!("lexicon_fr.txt").lines() {
             let Some((term, value)) = line.split_once('\t') else {
@@ -202,17 +204,19 @@ struct Hit {
     negated: bool,
 }
 
-fn scan(words: &[String]) -> Vec<Hit> {
+fn scan(words: &[&str]) -> Vec<Hit> {
     let lex = lexicon();
     let mut hits = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let phrase = lex.phrases.get(&words[i]).and_then(|list| {
+        let phrase = lex.phrases.get(words[i]).and_then(|list| {
             list.iter()
-                .find(|(p, _)| words[i..].starts_with(p))
+                .find(|(p, _)| {
+                    p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                })
                 .map(|(p, v)| (p.len(), *v))
         });
-        let found = phrase.or_else(|| lex.words.get(&words[i]).map(|v| (1, *v)));
+        let found = phrase.or_else(|| lex.words.get(words[i]).map(|v| (1, *v)));
         match found {
             Some((len, v)) => {
                 hits.push(Hit {
@@ -224,7 +228,7 @@ fn scan(words: &[String]) -> Vec<Hit> {
                 });
                 i += len;
             }
-            None if AMENITIES.contains(&words[i].as_str()) => {
+            None if AMENITIES.contains(&words[i]) => {
                 hits.push(Hit {
                     start: i,
                     end: i + 1,
@@ -244,7 +248,7 @@ fn scan(words: &[String]) -> Vec<Hit> {
         let next_adjacent = hits
             .get(k + 1)
             .is_some_and(|n| n.start == h.end && n.raw != 0.0);
-        if h.end - h.start == 1 && BOOSTERS.contains(&words[h.start].as_str()) && next_adjacent {
+        if h.end - h.start == 1 && BOOSTERS.contains(&words[h.start]) && next_adjacent {
             continue;
         }
         kept.push(*h);
@@ -254,7 +258,7 @@ fn scan(words: &[String]) -> Vec<Hit> {
 
 /// Word tokens of the folded text and, for each, the clause it belongs to:
 /// negations and intensifiers do not reach across punctuation.
-fn clause_words(folded: &str) -> (Vec<String>, Vec<u32>) {
+fn clause_words(folded: &str) -> (Vec<&str>, Vec<u32>) {
     let (mut words, mut clauses) = (Vec::new(), Vec::new());
     for (k, clause) in folded
         .split([',', '.', ';', ':', '!', '?', '\n', '(', ')'])
@@ -264,7 +268,7 @@ fn clause_words(folded: &str) -> (Vec<String>, Vec<u32>) {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            words.push(w.to_string());
+            words.push(w);
             clauses.push(k as u32);
         }
     }
@@ -281,31 +285,31 @@ fn window(clauses: &[u32], start: usize, n: usize) -> std::ops::Range<usize> {
     from..start
 }
 
-fn is_negator(words: &[String], k: usize) -> bool {
-    let w = words[k].as_str();
+fn is_negator(words: &[&str], k: usize) -> bool {
+    let w = words[k];
     if NEGATORS.contains(&w) {
         return true;
     }
     // "plus" negates after "ne"/"n'" or before "de" ("plus de chauffage"),
     // and compares otherwise ("plus propre").
     w == "plus"
-        && ((k >= 1 && matches!(words[k - 1].as_str(), "ne" | "n"))
-            || (k >= 2 && matches!(words[k - 2].as_str(), "ne" | "n"))
-            || words.get(k + 1).is_some_and(|n| n == "de" || n == "d"))
+        && ((k >= 1 && matches!(words[k - 1], "ne" | "n"))
+            || (k >= 2 && matches!(words[k - 2], "ne" | "n"))
+            || words.get(k + 1).is_some_and(|n| *n == "de" || *n == "d"))
 }
 
-fn negated(words: &[String], clauses: &[u32], h: &Hit) -> bool {
-    if (h.start..h.end).any(|k| NEGATORS.contains(&words[k].as_str()) || words[k] == "plus") {
+fn negated(words: &[&str], clauses: &[u32], h: &Hit) -> bool {
+    if (h.start..h.end).any(|k| NEGATORS.contains(&words[k]) || words[k] == "plus") {
         return false; // the entry already says it ("pas mal", "toujours rien")
     }
     if window(clauses, h.start, 3).any(|k| is_negator(words, k)) {
         return true;
     }
     // "ne … pas" around the word: "je ne suis pas", "n'est jamais propre".
-    let ne_before = window(clauses, h.start, 2).any(|k| matches!(words[k].as_str(), "ne" | "n"));
+    let ne_before = window(clauses, h.start, 2).any(|k| matches!(words[k], "ne" | "n"));
     let neg_after = (h.end..(h.end + 2).min(words.len()))
         .filter(|k| clauses[*k] == clauses[h.start])
-        .any(|k| matches!(words[k].as_str(), "pas" | "plus" | "jamais" | "rien"));
+        .any(|k| matches!(words[k], "pas" | "plus" | "jamais" | "rien"));
     ne_before && neg_after
 }
 
@@ -321,20 +325,20 @@ fn analyse(n: &Normalized) -> Analysis {
     let words = &words;
     let mut hits = scan(words);
     let mut intensified = 0;
-    let but = words.iter().rposition(|w| w == "mais");
+    let but = words.iter().rposition(|w| *w == "mais");
     for h in &mut hits {
         let before = window(&clauses, h.start, 2);
         if h.raw == 0.0 {
             // an amenity: only its absence counts
         } else if before
             .clone()
-            .any(|k| BOOSTERS.contains(&words[k].as_str()))
+            .any(|k| BOOSTERS.contains(&words[k]))
         {
             h.value *= BOOST;
             intensified += 1;
         } else if before
             .clone()
-            .any(|k| DAMPENERS.contains(&words[k].as_str()))
+            .any(|k| DAMPENERS.contains(&words[k]))
         {
             h.value *= DAMPEN;
         }
