@@ -29,10 +29,16 @@ pub struct UrgencyRule {
 /// The first rule that fires on this text, if any.
 pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
     let folded = n.folded.as_str();
+    let (table, common_vetoes, prefilters) = compiled();
+    // Which rules have a prefilter in the text: one pass for all of them.
+    let mut candidate = 0u64;
+    for m in prefilters.ac.find_overlapping_iter(folded) {
+        candidate |= 1 << prefilters.rule_of[m.pattern().as_usize()];
+    }
     let mut candidates = SPECS
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.prefilter.iter().any(|p| folded.contains(p)))
+        .filter(|(k, _)| candidate & (1 << k) != 0)
         .peekable();
     candidates.peek()?;
     let sentences: Vec<Vec<&str>> = folded
@@ -41,7 +47,6 @@ pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
         .filter(|s| !s.is_empty())
         .collect();
     let all: Vec<&str> = sentences.concat();
-    let (table, common_vetoes) = compiled();
     let mut common_veto = None;
     for (k, spec) in candidates {
         let c = &table[k];
@@ -129,10 +134,21 @@ struct Compiled {
     vetoes: Vec<Vec<Slot>>,
 }
 
-/// The compiled rule table (in `SPECS` order) and the common vetoes.
-fn compiled() -> &'static (Vec<Compiled>, Vec<Vec<Slot>>) {
-    static TABLE: OnceLock<(Vec<Compiled>, Vec<Vec<Slot>>)> = OnceLock::new();
+/// Every rule's prefilter substrings in one automaton.
+struct Prefilters {
+    ac: aho_corasick::AhoCorasick,
+    /// For each pattern, the index of its rule in `SPECS`.
+    rule_of: Vec<usize>,
+}
+
+type Tables = (Vec<Compiled>, Vec<Vec<Slot>>, Prefilters);
+
+/// The compiled rule table (in `SPECS` order), the common vetoes and the
+/// prefilters.
+fn compiled() -> &'static Tables {
+    static TABLE: OnceLock<Tables> = OnceLock::new();
     TABLE.get_or_init(|| {
+        assert!(SPECS.len() <= 64, "the prefilters' bit set holds 64 rules");
         let specs = SPECS
             .iter()
             .map(|spec| Compiled {
@@ -153,7 +169,23 @@ fn compiled() -> &'static (Vec<Compiled>, Vec<Vec<Slot>>) {
                 vetoes: spec.vetoes.iter().map(|p| compile(p)).collect(),
             })
             .collect();
-        (specs, COMMON_VETOES.iter().map(|p| compile(p)).collect())
+        let (patterns, rule_of): (Vec<&str>, Vec<usize>) = SPECS
+            .iter()
+            .enumerate()
+            .flat_map(|(k, spec)| spec.prefilter.iter().map(move |p| (*p, k)))
+            .unzip();
+        let prefilters = Prefilters {
+            ac: aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&patterns)
+                .expect("rule prefilters build an automaton"),
+            rule_of,
+        };
+        (
+            specs,
+            COMMON_VETOES.iter().map(|p| compile(p)).collect(),
+            prefilters,
+        )
     })
 }
 
