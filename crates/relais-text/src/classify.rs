@@ -111,21 +111,34 @@ fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
 
 /// Several models over the same features, laid out feature by feature so
 /// that scoring a text reads each feature's weights for every field at once
-/// (one pass over memory instead of one per model).
+/// (one pass over memory instead of one per model). Only the features seen
+/// in training have weights other than zero: their rows alone are kept, so
+/// the table fits in the caches (adding a zero row would change no sum).
 #[derive(Debug, Clone)]
 struct Heads {
     sizes: Vec<usize>,
     width: usize,
+    /// For each feature, its row in `weights`, or `NO_ROW` when all its
+    /// weights are zero.
+    rows: Vec<u32>,
     weights: Vec<f32>,
     bias: Vec<f32>,
 }
+
+const NO_ROW: u32 = u32::MAX;
 
 impl Heads {
     fn new(models: &[&Model]) -> Self {
         let sizes: Vec<usize> = models.iter().map(|m| m.classes.len()).collect();
         let width: usize = sizes.iter().sum();
-        let mut weights = Vec::with_capacity(crate::features::DIM as usize * width);
+        let mut rows = Vec::with_capacity(crate::features::DIM as usize);
+        let mut weights = Vec::new();
         for i in 0..crate::features::DIM as usize {
+            if models.iter().all(|m| m.row(i).iter().all(|w| *w == 0.0)) {
+                rows.push(NO_ROW);
+                continue;
+            }
+            rows.push((weights.len() / width) as u32);
             for m in models {
                 weights.extend_from_slice(m.row(i));
             }
@@ -137,6 +150,7 @@ impl Heads {
         Self {
             sizes,
             width,
+            rows,
             weights,
             bias,
         }
@@ -146,7 +160,11 @@ impl Heads {
     fn probabilities(&self, x: &Features) -> Vec<f32> {
         let mut z = self.bias.clone();
         for &(i, v) in x {
-            let row = &self.weights[i as usize * self.width..(i as usize + 1) * self.width];
+            let r = self.rows[i as usize];
+            if r == NO_ROW {
+                continue;
+            }
+            let row = &self.weights[r as usize * self.width..(r as usize + 1) * self.width];
             for (zc, w) in z.iter_mut().zip(row) {
                 *zc += w * v;
             }
