@@ -132,6 +132,8 @@ struct Lexicon {
     /// First word → (all words, valence), longest first.
     phrases: FnvMap<String, Vec<(Vec<String>, f32)>>,
     emojis: FnvMap<String, f32>,
+    /// [`AMENITIES`], looked up for every word the lexicon does not hold.
+    amenities: FnvMap<&'static str, ()>,
 }
 
 fn tokens(s: &str) -> Vec<String> {
@@ -149,6 +151,7 @@ fn lexicon() -> &'static Lexicon {
             words: FnvMap::default(),
             phrases: FnvMap::default(),
             emojis: FnvMap::default(),
+            amenities: AMENITIES.iter().map(|a| (*a, ())).collect(),
         };
         for line in include_str!("lexicon_fr.txt").lines() {
             let Some((term, value)) = line.split_once('\t') else {
@@ -228,7 +231,7 @@ fn scan(words: &[&str]) -> Vec<Hit> {
                 });
                 i += len;
             }
-            None if AMENITIES.contains(&words[i]) => {
+            None if lex.amenities.contains_key(words[i]) => {
                 hits.push(Hit {
                     start: i,
                     end: i + 1,

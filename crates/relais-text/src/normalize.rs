@@ -9,6 +9,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::features::FnvMap;
+
 /// A text ready for the classifiers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Normalized {
@@ -85,11 +87,10 @@ const SMS: &[(&str, &str)] = &[
 
 /// The SMS table with its keys folded, computed once (the first entry wins
 /// when two fold to the same key).
-fn sms_folded() -> &'static std::collections::HashMap<String, &'static str> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
-        std::sync::OnceLock::new();
+fn sms_folded() -> &'static FnvMap<String, &'static str> {
+    static TABLE: std::sync::OnceLock<FnvMap<String, &'static str>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = std::collections::HashMap::new();
+        let mut table = FnvMap::default();
         for (from, to) in SMS {
             table.entry(fold(from)).or_insert(*to);
         }
