@@ -358,7 +358,7 @@ impl Classifier {
     }
 
     /// Labels a comment (the residence is left to the matcher).
-    pub fn comment(&self, text: &str) -> CommentLabels {
+    pub fn comment<'a>(&'a self, text: &str) -> CommentLabels {
         let n = normalize(text);
         let rule = crate::rules::urgent(&n);
         let x = features(&n, &[], &signals_with(&n, rule));
@@ -367,12 +367,12 @@ impl Classifier {
         let (pc, rest) = p.split_at(sizes[0]);
         let (pu, rest) = rest.split_at(sizes[1]);
         let (ps, pa) = rest.split_at(sizes[2]);
-        let best = |m: &Model, probs: &[f32]| {
+        let best = |m: &'a Model, probs: &[f32]| {
             let (i, q) = probs
                 .iter()
                 .enumerate()
                 .fold((0, f32::MIN), |b, (i, &q)| if q > b.1 { (i, q) } else { b });
-            (m.classes[i].clone(), q)
+            (m.classes[i].as_str(), q)
         };
         let (category, cp) = best(&self.category, pc);
         let (sentiment, sp) = best(&self.sentiment, ps);
@@ -385,23 +385,23 @@ impl Classifier {
             None => {
                 let (u, up) = self.urgency_from(pu);
                 Scored {
-                    value: Urgency::parse(&u).unwrap_or(Urgency::Normal),
+                    value: Urgency::parse(u).unwrap_or(Urgency::Normal),
                     confidence: up,
                 }
             }
         };
         CommentLabels {
             category: Scored {
-                value: Category::parse(&category).unwrap_or(Category::Question),
+                value: Category::parse(category).unwrap_or(Category::Question),
                 confidence: cp,
             },
             urgency,
             sentiment: Scored {
-                value: Sentiment::parse(&sentiment).unwrap_or(Sentiment::Neutral),
+                value: Sentiment::parse(sentiment).unwrap_or(Sentiment::Neutral),
                 confidence: sp,
             },
             author_kind: Scored {
-                value: AuthorKind::parse(&author).unwrap_or(AuthorKind::Unknown),
+                value: AuthorKind::parse(author).unwrap_or(AuthorKind::Unknown),
                 confidence: ap,
             },
             residence: None,
@@ -410,19 +410,19 @@ impl Classifier {
     }
 
     /// The urgency class and its probability, with the urgent threshold.
-    fn urgency_from(&self, p: &[f32]) -> (String, f32) {
+    fn urgency_from(&self, p: &[f32]) -> (&str, f32) {
         let urgent = index_of(&self.urgency.classes, "urgent");
         if let Some(u) = urgent
             && p[u] >= URGENT_THRESHOLD
         {
-            return ("urgent".to_string(), p[u]);
+            return ("urgent", p[u]);
         }
         let best = p
             .iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != urgent)
             .fold((0, f32::MIN), |b, (i, &q)| if q > b.1 { (i, q) } else { b });
-        (self.urgency.classes[best.0].clone(), best.1)
+        (self.urgency.classes[best.0].as_str(), best.1)
     }
 
     /// The model's probability that a comment is urgent, and whether a rule

@@ -119,22 +119,24 @@ fn push_stem(cache: &mut StemCache, word: &str, out: &mut String) -> Option<u32>
         out.push_str("#num");
         return (!crate::lexicon::STOP_WORDS.contains(&word)).then(|| hash("w", "#num"));
     }
-    if !cache.contains_key(word) {
-        let stem: Box<str> = STEMMER.with(|st| st.stem(word).into());
-        // Bounded: a long-running server must not grow without limit.
-        if cache.len() > 200_000 {
-            cache.clear();
-        }
-        let entry = Stemmed {
-            word_hash: hash("w", &stem),
-            stop: crate::lexicon::STOP_WORDS.contains(&word),
-            stem,
-        };
-        cache.insert(word.into(), entry);
+    if let Some(entry) = cache.get(word) {
+        out.push_str(&entry.stem);
+        return (!entry.stop).then_some(entry.word_hash);
     }
-    let entry = &cache[word];
-    out.push_str(&entry.stem);
-    (!entry.stop).then_some(entry.word_hash)
+    let stem: Box<str> = STEMMER.with(|st| st.stem(word).into());
+    // Bounded: a long-running server must not grow without limit.
+    if cache.len() > 200_000 {
+        cache.clear();
+    }
+    out.push_str(&stem);
+    let entry = Stemmed {
+        word_hash: hash("w", &stem),
+        stop: crate::lexicon::STOP_WORDS.contains(&word),
+        stem,
+    };
+    let found = (!entry.stop).then_some(entry.word_hash);
+    cache.insert(word.into(), entry);
+    found
 }
 
 /// The features of one text. `context` adds tokens such as the network or
