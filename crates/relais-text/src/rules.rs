@@ -98,7 +98,44 @@ fn words_and_commas(sentence: &str) -> Vec<&str> {
 /// A compiled pattern slot: a gap, or alternatives of word sequences.
 enum Slot {
     Gap(usize),
-    Alternatives(Vec<Vec<Part>>),
+    Alternatives(Vec<Vec<Part>>, FirstBytes),
+}
+
+/// The bytes an alternative's first word can start with, so that most
+/// words are turned away without comparing them to every alternative.
+struct FirstBytes {
+    bits: [u64; 4],
+    /// Some alternative starts with an empty word or prefix.
+    any: bool,
+}
+
+impl FirstBytes {
+    fn of(alts: &[Vec<Part>]) -> Self {
+        let mut out = Self {
+            bits: [0; 4],
+            any: false,
+        };
+        for alt in alts {
+            let word = match alt.first() {
+                Some(Part::Exact(w) | Part::Prefix(w)) => w,
+                None => "",
+            };
+            match word.as_bytes().first() {
+                Some(&b) => out.bits[usize::from(b >> 6)] |= 1 << (b & 63),
+                None => out.any = true,
+            }
+        }
+        out
+    }
+
+    /// False when no alternative can match a word.
+    fn admits(&self, word: &str) -> bool {
+        self.any
+            || word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
 }
 
 enum Part {
@@ -112,15 +149,18 @@ fn compile(pattern: &'static str) -> Vec<Slot> {
         .map(|slot| match slot {
             "_" => Slot::Gap(3),
             "__" => Slot::Gap(6),
-            _ => Slot::Alternatives(
-                slot.split('|')
+            _ => {
+                let alts: Vec<Vec<Part>> = slot
+                    .split('|')
                     .map(|alt| {
                         alt.split('+')
                             .map(|w| w.strip_suffix('*').map_or(Part::Exact(w), Part::Prefix))
                             .collect()
                     })
-                    .collect(),
-            ),
+                    .collect();
+                let first = FirstBytes::of(&alts);
+                Slot::Alternatives(alts, first)
+            }
         })
         .collect()
 }
@@ -207,7 +247,8 @@ fn match_at(words: &[&str], start: usize, slots: &[Slot]) -> Option<usize> {
         Slot::Gap(max) => (0..=*max)
             .take_while(|skip| start + skip <= words.len())
             .find_map(|skip| match_at(words, start + skip, rest)),
-        Slot::Alternatives(alts) => alts.iter().find_map(|alt| {
+        Slot::Alternatives(_, first) if !first.admits(words.get(start)?) => None,
+        Slot::Alternatives(alts, _) => alts.iter().find_map(|alt| {
             let mut pos = start;
             for part in alt {
                 let w = words.get(pos)?;
