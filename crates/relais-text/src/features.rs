@@ -185,7 +185,10 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
         {
             for d in starts {
                 let g = &text[a..d];
-                if g.trim().len() >= 2 {
+                // Words hold letters and digits only: the one white space
+                // is the separator, so this is `g.trim()`, without Unicode
+                // tables.
+                if g.trim_matches(' ').len() >= 2 {
                     let mut h = trigram;
                     h.feed(g.as_bytes());
                     v.push((h.index(), 0.2));

@@ -132,8 +132,20 @@ struct Lexicon {
     /// First word → (all words, valence), longest first.
     phrases: FnvMap<String, Vec<(Vec<String>, f32)>>,
     emojis: FnvMap<String, f32>,
-    /// [`AMENITIES`], looked up for every word the lexicon does not hold.
-    amenities: FnvMap<&'static str, ()>,
+    /// What a text's word may start: the three tables above as one, so
+    /// that scanning looks each word up once.
+    first: FnvMap<String, FirstWord>,
+}
+
+/// Everything the lexicon knows of a word that may start a hit.
+#[derive(Default)]
+struct FirstWord {
+    /// The word's own valence.
+    word: Option<f32>,
+    /// The phrases it starts, longest first.
+    phrases: Vec<(Vec<String>, f32)>,
+    /// One of [`AMENITIES`].
+    amenity: bool,
 }
 
 fn tokens(s: &str) -> Vec<String> {
@@ -151,7 +163,7 @@ fn lexicon() -> &'static Lexicon {
             words: FnvMap::default(),
             phrases: FnvMap::default(),
             emojis: FnvMap::default(),
-            amenities: AMENITIES.iter().map(|a| (*a, ())).collect(),
+            first: FnvMap::default(),
         };
         for line in include_str!("lexicon_fr.txt").lines() {
             let Some((term, value)) = line.split_once('\t') else {
@@ -188,6 +200,15 @@ fn lexicon() -> &'static Lexicon {
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
+        for (w, v) in &lex.words {
+            lex.first.entry(w.clone()).or_default().word = Some(*v);
+        }
+        for (w, list) in &lex.phrases {
+            lex.first.entry(w.clone()).or_default().phrases = list.clone();
+        }
+        for w in AMENITIES {
+            lex.first.entry(w.to_string()).or_default().amenity = true;
+        }
         lex
     })
 }
@@ -212,14 +233,16 @@ fn scan(words: &[&str]) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let phrase = lex.phrases.get(words[i]).and_then(|list| {
-            list.iter()
+        let entry = lex.first.get(words[i]);
+        let phrase = entry.and_then(|e| {
+            e.phrases
+                .iter()
                 .find(|(p, _)| {
                     p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
                 })
                 .map(|(p, v)| (p.len(), *v))
         });
-        let found = phrase.or_else(|| lex.words.get(words[i]).map(|v| (1, *v)));
+        let found = phrase.or_else(|| entry.and_then(|e| e.word).map(|v| (1, v)));
         match found {
             Some((len, v)) => {
                 hits.push(Hit {
@@ -231,7 +254,7 @@ fn scan(words: &[&str]) -> Vec<Hit> {
                 });
                 i += len;
             }
-            None if lex.amenities.contains_key(words[i]) => {
+            None if entry.is_some_and(|e| e.amenity) => {
                 hits.push(Hit {
                     start: i,
                     end: i + 1,
