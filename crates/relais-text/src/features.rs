@@ -181,7 +181,8 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
         text.push(' ');
         let trigram = FeatureHash::new("c");
         let mut starts = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-        if let (Some(mut a), Some(mut b), Some(mut c)) = (starts.next(), starts.next(), starts.next())
+        if let (Some(mut a), Some(mut b), Some(mut c)) =
+            (starts.next(), starts.next(), starts.next())
         {
             for d in starts {
                 let g = &text[a..d];

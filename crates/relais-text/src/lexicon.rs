@@ -356,16 +356,10 @@ fn analyse(n: &Normalized) -> Analysis {
         let before = window(&clauses, h.start, 2);
         if h.raw == 0.0 {
             // an amenity: only its absence counts
-        } else if before
-            .clone()
-            .any(|k| BOOSTERS.contains(&words[k]))
-        {
+        } else if before.clone().any(|k| BOOSTERS.contains(&words[k])) {
             h.value *= BOOST;
             intensified += 1;
-        } else if before
-            .clone()
-            .any(|k| DAMPENERS.contains(&words[k]))
-        {
+        } else if before.clone().any(|k| DAMPENERS.contains(&words[k])) {
             h.value *= DAMPEN;
         }
         if negated(words, &clauses, h) {
