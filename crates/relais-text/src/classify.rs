@@ -111,21 +111,34 @@ fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
 
 /// Several models over the same features, laid out feature by feature so
 /// that scoring a text reads each feature's weights for every field at once
-/// (one pass over memory instead of one per model).
+/// (one pass over memory instead of one per model). Only the features seen
+/// in training have weights other than zero: their rows alone are kept, so
+/// the table fits in the caches (adding a zero row would change no sum).
 #[derive(Debug, Clone)]
 struct Heads {
     sizes: Vec<usize>,
     width: usize,
+    /// For each feature, its row in `weights`, or `NO_ROW` when all its
+    /// weights are zero.
+    rows: Vec<u32>,
     weights: Vec<f32>,
     bias: Vec<f32>,
 }
+
+const NO_ROW: u32 = u32::MAX;
 
 impl Heads {
     fn new(models: &[&Model]) -> Self {
         let sizes: Vec<usize> = models.iter().map(|m| m.classes.len()).collect();
         let width: usize = sizes.iter().sum();
-        let mut weights = Vec::with_capacity(crate::features::DIM as usize * width);
+        let mut rows = Vec::with_capacity(crate::features::DIM as usize);
+        let mut weights = Vec::new();
         for i in 0..crate::features::DIM as usize {
+            if models.iter().all(|m| m.row(i).iter().all(|w| *w == 0.0)) {
+                rows.push(NO_ROW);
+                continue;
+            }
+            rows.push((weights.len() / width) as u32);
             for m in models {
                 weights.extend_from_slice(m.row(i));
             }
@@ -137,6 +150,7 @@ impl Heads {
         Self {
             sizes,
             width,
+            rows,
             weights,
             bias,
         }
@@ -146,7 +160,11 @@ impl Heads {
     fn probabilities(&self, x: &Features) -> Vec<f32> {
         let mut z = self.bias.clone();
         for &(i, v) in x {
-            let row = &self.weights[i as usize * self.width..(i as usize + 1) * self.width];
+            let r = self.rows[i as usize];
+            if r == NO_ROW {
+                continue;
+            }
+            let row = &self.weights[r as usize * self.width..(r as usize + 1) * self.width];
             for (zc, w) in z.iter_mut().zip(row) {
                 *zc += w * v;
             }
@@ -340,7 +358,7 @@ impl Classifier {
     }
 
     /// Labels a comment (the residence is left to the matcher).
-    pub fn comment(&self, text: &str) -> CommentLabels {
+    pub fn comment<'a>(&'a self, text: &str) -> CommentLabels {
         let n = normalize(text);
         let rule = crate::rules::urgent(&n);
         let x = features(&n, &[], &signals_with(&n, rule));
@@ -349,12 +367,12 @@ impl Classifier {
         let (pc, rest) = p.split_at(sizes[0]);
         let (pu, rest) = rest.split_at(sizes[1]);
         let (ps, pa) = rest.split_at(sizes[2]);
-        let best = |m: &Model, probs: &[f32]| {
+        let best = |m: &'a Model, probs: &[f32]| {
             let (i, q) = probs
                 .iter()
                 .enumerate()
                 .fold((0, f32::MIN), |b, (i, &q)| if q > b.1 { (i, q) } else { b });
-            (m.classes[i].clone(), q)
+            (m.classes[i].as_str(), q)
         };
         let (category, cp) = best(&self.category, pc);
         let (sentiment, sp) = best(&self.sentiment, ps);
@@ -367,23 +385,23 @@ impl Classifier {
             None => {
                 let (u, up) = self.urgency_from(pu);
                 Scored {
-                    value: Urgency::parse(&u).unwrap_or(Urgency::Normal),
+                    value: Urgency::parse(u).unwrap_or(Urgency::Normal),
                     confidence: up,
                 }
             }
         };
         CommentLabels {
             category: Scored {
-                value: Category::parse(&category).unwrap_or(Category::Question),
+                value: Category::parse(category).unwrap_or(Category::Question),
                 confidence: cp,
             },
             urgency,
             sentiment: Scored {
-                value: Sentiment::parse(&sentiment).unwrap_or(Sentiment::Neutral),
+                value: Sentiment::parse(sentiment).unwrap_or(Sentiment::Neutral),
                 confidence: sp,
             },
             author_kind: Scored {
-                value: AuthorKind::parse(&author).unwrap_or(AuthorKind::Unknown),
+                value: AuthorKind::parse(author).unwrap_or(AuthorKind::Unknown),
                 confidence: ap,
             },
             residence: None,
@@ -392,19 +410,19 @@ impl Classifier {
     }
 
     /// The urgency class and its probability, with the urgent threshold.
-    fn urgency_from(&self, p: &[f32]) -> (String, f32) {
+    fn urgency_from(&self, p: &[f32]) -> (&str, f32) {
         let urgent = index_of(&self.urgency.classes, "urgent");
         if let Some(u) = urgent
             && p[u] >= URGENT_THRESHOLD
         {
-            return ("urgent".to_string(), p[u]);
+            return ("urgent", p[u]);
         }
         let best = p
             .iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != urgent)
             .fold((0, f32::MIN), |b, (i, &q)| if q > b.1 { (i, q) } else { b });
-        (self.urgency.classes[best.0].clone(), best.1)
+        (self.urgency.classes[best.0].as_str(), best.1)
     }
 
     /// The model's probability that a comment is urgent, and whether a rule

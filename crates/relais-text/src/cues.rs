@@ -644,7 +644,10 @@ fn automaton(table: &'static [Cues]) -> Automaton {
         }
     }
     Automaton {
-        ac: aho_corasick::AhoCorasick::new(&patterns).expect("cue words build an automaton"),
+        ac: aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("cue words build an automaton"),
         label_of,
         word_start,
     }

@@ -17,83 +17,184 @@ pub const DIM: u32 = 1 << 17;
 /// A sparse, L2-normalised feature vector: (index, value), indices sorted.
 pub type Features = Vec<(u32, f32)>;
 
+/// What the features need of a word, computed once per thread and word:
+/// comments repeat their words, and stemming is the slow part.
+struct Stemmed {
+    stem: Box<str>,
+    /// `hash("w", stem)`.
+    word_hash: u32,
+    stop: bool,
+}
+
+/// FNV-1a for maps keyed by words (the stem cache, the lexicon): short
+/// keys, fixed or bounded tables, no need for SipHash's resistance to
+/// chosen collisions.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by short strings, hashed with [`Fnv`].
+pub(crate) type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+type StemCache = FnvMap<Box<str>, Stemmed>;
+
+/// Buffers reused from one text to the next on a thread.
+#[derive(Default)]
+struct Scratch {
+    features: Vec<(u32, f32)>,
+    /// The stems of the text's words, one after the other.
+    stems: String,
+    /// The end of each stem in `stems`.
+    stem_ends: Vec<usize>,
+    /// The words joined by spaces, with a space at each end.
+    text: String,
+}
+
 thread_local! {
     static STEMMER: Stemmer = Stemmer::create(Algorithm::French);
-    /// Stems already computed on this thread: comments repeat their words.
-    static STEMS: RefCell<std::collections::HashMap<String, String>> = RefCell::new(std::collections::HashMap::new());
-    static SCRATCH: RefCell<Vec<(u32, f32)>> = const { RefCell::new(Vec::new()) };
+    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::default());
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a fed byte by byte, so that a feature's hash can be computed from
+/// slices without first joining them into a string.
+#[derive(Clone, Copy)]
+struct FeatureHash(u64);
+
+impl FeatureHash {
+    /// The state after a namespace and its separator.
+    fn new(ns: &str) -> Self {
+        let mut h = Self(FNV_OFFSET);
+        h.feed(ns.as_bytes());
+        h.feed(&[0]);
+        h
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn index(self) -> u32 {
+        ((self.0 >> 32) ^ self.0) as u32 % DIM
+    }
 }
 
 /// FNV-1a over a namespace and string parts (joined by a space).
 fn hash_parts(ns: &str, parts: &[&str]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    ns.bytes().for_each(&mut feed);
-    feed(0);
+    let mut h = FeatureHash::new(ns);
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            feed(b' ');
+            h.feed(b" ");
         }
-        part.bytes().for_each(&mut feed);
+        h.feed(part.as_bytes());
     }
-    ((h >> 32) ^ h) as u32 % DIM
+    h.index()
 }
 
 fn hash(ns: &str, s: &str) -> u32 {
     hash_parts(ns, &[s])
 }
 
-/// The Snowball stem of a folded word (`#num` for numbers), cached.
-fn stem(word: &str) -> String {
-    if word.chars().any(|c| c.is_ascii_digit()) {
-        return "#num".to_string();
+/// Appends the Snowball stem of a folded word (`#num` for numbers) to
+/// `out`, and returns the hash of its word feature, or None for a stop word.
+fn push_stem(cache: &mut StemCache, word: &str, out: &mut String) -> Option<u32> {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        out.push_str("#num");
+        return (!crate::lexicon::STOP_WORDS.contains(&word)).then(|| hash("w", "#num"));
     }
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(s) = cache.get(word) {
-            return s.clone();
-        }
-        let s = STEMMER.with(|st| st.stem(word).into_owned());
-        // Bounded: a long-running server must not grow without limit.
-        if cache.len() > 200_000 {
-            cache.clear();
-        }
-        cache.insert(word.to_string(), s.clone());
-        s
-    })
+    if let Some(entry) = cache.get(word) {
+        out.push_str(&entry.stem);
+        return (!entry.stop).then_some(entry.word_hash);
+    }
+    let stem: Box<str> = STEMMER.with(|st| st.stem(word).into());
+    // Bounded: a long-running server must not grow without limit.
+    if cache.len() > 200_000 {
+        cache.clear();
+    }
+    out.push_str(&stem);
+    let entry = Stemmed {
+        word_hash: hash("w", &stem),
+        stop: crate::lexicon::STOP_WORDS.contains(&word),
+        stem,
+    };
+    let found = (!entry.stop).then_some(entry.word_hash);
+    cache.insert(word.into(), entry);
+    found
 }
 
 /// The features of one text. `context` adds tokens such as the network or
 /// the author kind (`"net:facebook"`).
 pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
     SCRATCH.with(|scratch| {
-        let mut v = scratch.borrow_mut();
+        let scratch = &mut *scratch.borrow_mut();
+        let v = &mut scratch.features;
         v.clear();
-        let stems: Vec<String> = n.words.iter().map(|w| stem(w)).collect();
-        for (w, s) in n.words.iter().zip(&stems) {
-            if !crate::lexicon::STOP_WORDS.contains(&w.as_str()) {
-                v.push((hash("w", s), 1.0));
-            }
-        }
-        for pair in stems.windows(2) {
-            v.push((hash_parts("b", &[&pair[0], &pair[1]]), 0.7));
-        }
-        // Character n-grams inside word boundaries, hashed from slices.
-        let text = format!(" {} ", n.words.join(" "));
-        let bounds: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([text.len()])
-            .collect();
-        for size in 3..=3 {
-            for start in 0..bounds.len().saturating_sub(size) {
-                let g = &text[bounds[start]..bounds[start + size]];
-                if g.trim().len() >= 2 {
-                    v.push((hash("c", g), 0.2));
+        scratch.stems.clear();
+        scratch.stem_ends.clear();
+        STEMS.with(|cache| {
+            let cache = &mut *cache.borrow_mut();
+            for w in &n.words {
+                if let Some(h) = push_stem(cache, w, &mut scratch.stems) {
+                    v.push((h, 1.0));
                 }
+                scratch.stem_ends.push(scratch.stems.len());
+            }
+        });
+        let bigram = FeatureHash::new("b");
+        for k in 1..scratch.stem_ends.len() {
+            let first = if k >= 2 { scratch.stem_ends[k - 2] } else { 0 };
+            let (mid, end) = (scratch.stem_ends[k - 1], scratch.stem_ends[k]);
+            let mut h = bigram;
+            h.feed(&scratch.stems.as_bytes()[first..mid]);
+            h.feed(b" ");
+            h.feed(&scratch.stems.as_bytes()[mid..end]);
+            v.push((h.index(), 0.7));
+        }
+        // Character trigrams of " word word ", within and across words:
+        // a sliding window of three characters over the joined words.
+        let text = &mut scratch.text;
+        text.clear();
+        text.push(' ');
+        for (i, w) in n.words.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(w);
+        }
+        text.push(' ');
+        let trigram = FeatureHash::new("c");
+        let mut starts = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+        if let (Some(mut a), Some(mut b), Some(mut c)) =
+            (starts.next(), starts.next(), starts.next())
+        {
+            for d in starts {
+                let g = &text[a..d];
+                // Words hold letters and digits only: the one white space
+                // is the separator, so this is `g.trim()`, without Unicode
+                // tables.
+                if g.trim_matches(' ').len() >= 2 {
+                    let mut h = trigram;
+                    h.feed(g.as_bytes());
+                    v.push((h.index(), 0.2));
+                }
+                (a, b, c) = (b, c, d);
             }
         }
         for e in &n.emojis {

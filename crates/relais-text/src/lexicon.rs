@@ -9,6 +9,8 @@
 //! corpus sentence.
 
 use std::collections::HashMap;
+
+use crate::features::FnvMap;
 use std::sync::OnceLock;
 
 use crate::normalize::{Normalized, fold};
@@ -126,10 +128,24 @@ const BOOST: f32 = 1.3;
 const DAMPEN: f32 = 0.6;
 
 struct Lexicon {
-    words: HashMap<String, f32>,
+    words: FnvMap<String, f32>,
     /// First word → (all words, valence), longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, f32)>>,
-    emojis: HashMap<String, f32>,
+    phrases: FnvMap<String, Vec<(Vec<String>, f32)>>,
+    emojis: FnvMap<String, f32>,
+    /// What a text's word may start: the three tables above as one, so
+    /// that scanning looks each word up once.
+    first: FnvMap<String, FirstWord>,
+}
+
+/// Everything the lexicon knows of a word that may start a hit.
+#[derive(Default)]
+struct FirstWord {
+    /// The word's own valence.
+    word: Option<f32>,
+    /// The phrases it starts, longest first.
+    phrases: Vec<(Vec<String>, f32)>,
+    /// One of [`AMENITIES`].
+    amenity: bool,
 }
 
 fn tokens(s: &str) -> Vec<String> {
@@ -144,9 +160,10 @@ fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut lex = Lexicon {
-            words: HashMap::new(),
-            phrases: HashMap::new(),
-            emojis: HashMap::new(),
+            words: FnvMap::default(),
+            phrases: FnvMap::default(),
+            emojis: FnvMap::default(),
+            first: FnvMap::default(),
         };
         for line in include_str!("lexicon_fr.txt").lines() {
             let Some((term, value)) = line.split_once('\t') else {
@@ -183,6 +200,15 @@ fn lexicon() -> &'static Lexicon {
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
+        for (w, v) in &lex.words {
+            lex.first.entry(w.clone()).or_default().word = Some(*v);
+        }
+        for (w, list) in &lex.phrases {
+            lex.first.entry(w.clone()).or_default().phrases = list.clone();
+        }
+        for w in AMENITIES {
+            lex.first.entry(w.to_string()).or_default().amenity = true;
+        }
         lex
     })
 }
@@ -202,17 +228,21 @@ struct Hit {
     negated: bool,
 }
 
-fn scan(words: &[String]) -> Vec<Hit> {
+fn scan(words: &[&str]) -> Vec<Hit> {
     let lex = lexicon();
     let mut hits = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let phrase = lex.phrases.get(&words[i]).and_then(|list| {
-            list.iter()
-                .find(|(p, _)| words[i..].starts_with(p))
+        let entry = lex.first.get(words[i]);
+        let phrase = entry.and_then(|e| {
+            e.phrases
+                .iter()
+                .find(|(p, _)| {
+                    p.len() <= words.len() - i && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                })
                 .map(|(p, v)| (p.len(), *v))
         });
-        let found = phrase.or_else(|| lex.words.get(&words[i]).map(|v| (1, *v)));
+        let found = phrase.or_else(|| entry.and_then(|e| e.word).map(|v| (1, v)));
         match found {
             Some((len, v)) => {
                 hits.push(Hit {
@@ -224,7 +254,7 @@ fn scan(words: &[String]) -> Vec<Hit> {
                 });
                 i += len;
             }
-            None if AMENITIES.contains(&words[i].as_str()) => {
+            None if entry.is_some_and(|e| e.amenity) => {
                 hits.push(Hit {
                     start: i,
                     end: i + 1,
@@ -244,7 +274,7 @@ fn scan(words: &[String]) -> Vec<Hit> {
         let next_adjacent = hits
             .get(k + 1)
             .is_some_and(|n| n.start == h.end && n.raw != 0.0);
-        if h.end - h.start == 1 && BOOSTERS.contains(&words[h.start].as_str()) && next_adjacent {
+        if h.end - h.start == 1 && BOOSTERS.contains(&words[h.start]) && next_adjacent {
             continue;
         }
         kept.push(*h);
@@ -254,7 +284,7 @@ fn scan(words: &[String]) -> Vec<Hit> {
 
 /// Word tokens of the folded text and, for each, the clause it belongs to:
 /// negations and intensifiers do not reach across punctuation.
-fn clause_words(folded: &str) -> (Vec<String>, Vec<u32>) {
+fn clause_words(folded: &str) -> (Vec<&str>, Vec<u32>) {
     let (mut words, mut clauses) = (Vec::new(), Vec::new());
     for (k, clause) in folded
         .split([',', '.', ';', ':', '!', '?', '\n', '(', ')'])
@@ -264,7 +294,7 @@ fn clause_words(folded: &str) -> (Vec<String>, Vec<u32>) {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            words.push(w.to_string());
+            words.push(w);
             clauses.push(k as u32);
         }
     }
@@ -281,31 +311,31 @@ fn window(clauses: &[u32], start: usize, n: usize) -> std::ops::Range<usize> {
     from..start
 }
 
-fn is_negator(words: &[String], k: usize) -> bool {
-    let w = words[k].as_str();
+fn is_negator(words: &[&str], k: usize) -> bool {
+    let w = words[k];
     if NEGATORS.contains(&w) {
         return true;
     }
     // "plus" negates after "ne"/"n'" or before "de" ("plus de chauffage"),
     // and compares otherwise ("plus propre").
     w == "plus"
-        && ((k >= 1 && matches!(words[k - 1].as_str(), "ne" | "n"))
-            || (k >= 2 && matches!(words[k - 2].as_str(), "ne" | "n"))
-            || words.get(k + 1).is_some_and(|n| n == "de" || n == "d"))
+        && ((k >= 1 && matches!(words[k - 1], "ne" | "n"))
+            || (k >= 2 && matches!(words[k - 2], "ne" | "n"))
+            || words.get(k + 1).is_some_and(|n| *n == "de" || *n == "d"))
 }
 
-fn negated(words: &[String], clauses: &[u32], h: &Hit) -> bool {
-    if (h.start..h.end).any(|k| NEGATORS.contains(&words[k].as_str()) || words[k] == "plus") {
+fn negated(words: &[&str], clauses: &[u32], h: &Hit) -> bool {
+    if (h.start..h.end).any(|k| NEGATORS.contains(&words[k]) || words[k] == "plus") {
         return false; // the entry already says it ("pas mal", "toujours rien")
     }
     if window(clauses, h.start, 3).any(|k| is_negator(words, k)) {
         return true;
     }
     // "ne … pas" around the word: "je ne suis pas", "n'est jamais propre".
-    let ne_before = window(clauses, h.start, 2).any(|k| matches!(words[k].as_str(), "ne" | "n"));
+    let ne_before = window(clauses, h.start, 2).any(|k| matches!(words[k], "ne" | "n"));
     let neg_after = (h.end..(h.end + 2).min(words.len()))
         .filter(|k| clauses[*k] == clauses[h.start])
-        .any(|k| matches!(words[k].as_str(), "pas" | "plus" | "jamais" | "rien"));
+        .any(|k| matches!(words[k], "pas" | "plus" | "jamais" | "rien"));
     ne_before && neg_after
 }
 
@@ -321,21 +351,15 @@ fn analyse(n: &Normalized) -> Analysis {
     let words = &words;
     let mut hits = scan(words);
     let mut intensified = 0;
-    let but = words.iter().rposition(|w| w == "mais");
+    let but = words.iter().rposition(|w| *w == "mais");
     for h in &mut hits {
         let before = window(&clauses, h.start, 2);
         if h.raw == 0.0 {
             // an amenity: only its absence counts
-        } else if before
-            .clone()
-            .any(|k| BOOSTERS.contains(&words[k].as_str()))
-        {
+        } else if before.clone().any(|k| BOOSTERS.contains(&words[k])) {
             h.value *= BOOST;
             intensified += 1;
-        } else if before
-            .clone()
-            .any(|k| DAMPENERS.contains(&words[k].as_str()))
-        {
+        } else if before.clone().any(|k| DAMPENERS.contains(&words[k])) {
             h.value *= DAMPEN;
         }
         if negated(words, &clauses, h) {

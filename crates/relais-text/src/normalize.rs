@@ -9,6 +9,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::features::FnvMap;
+
 /// A text ready for the classifiers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Normalized {
@@ -83,10 +85,17 @@ const SMS: &[(&str, &str)] = &[
     ("rés", "residence"),
 ];
 
-/// The SMS table with its keys folded, computed once.
-fn sms_folded() -> &'static [(String, &'static str)] {
-    static TABLE: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| SMS.iter().map(|(from, to)| (fold(from), *to)).collect())
+/// The SMS table with its keys folded, computed once (the first entry wins
+/// when two fold to the same key).
+fn sms_folded() -> &'static FnvMap<String, &'static str> {
+    static TABLE: std::sync::OnceLock<FnvMap<String, &'static str>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = FnvMap::default();
+        for (from, to) in SMS {
+            table.entry(fold(from)).or_insert(*to);
+        }
+        table
+    })
 }
 
 /// The base letter of the accented Latin letters French uses, without a
@@ -168,14 +177,14 @@ fn expand_sms(lower: &str) -> String {
                 continue;
             }
             let before_apostrophe = chars.peek() == Some(&'\'');
-            let key = fold(&word);
-            match sms_folded()
-                .iter()
-                .find(|(from, _)| !before_apostrophe && *from == key)
-            {
-                Some((_, to)) => out.push_str(to),
-                None => out.push_str(&word),
-            }
+            let expanded = if before_apostrophe {
+                None
+            } else if word.is_ascii() {
+                sms_folded().get(word.as_str())
+            } else {
+                sms_folded().get(fold(&word).as_str())
+            };
+            out.push_str(expanded.copied().unwrap_or(&word));
             word.clear();
         } else {
             out.push(c);

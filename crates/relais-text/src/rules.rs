@@ -29,10 +29,16 @@ pub struct UrgencyRule {
 /// The first rule that fires on this text, if any.
 pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
     let folded = n.folded.as_str();
+    let (table, common_vetoes, prefilters) = compiled();
+    // Which rules have a prefilter in the text: one pass for all of them.
+    let mut candidate = 0u64;
+    for m in prefilters.ac.find_overlapping_iter(folded) {
+        candidate |= 1 << prefilters.rule_of[m.pattern().as_usize()];
+    }
     let mut candidates = SPECS
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.prefilter.iter().any(|p| folded.contains(p)))
+        .filter(|(k, _)| candidate & (1 << k) != 0)
         .peekable();
     candidates.peek()?;
     let sentences: Vec<Vec<&str>> = folded
@@ -41,7 +47,6 @@ pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
         .filter(|s| !s.is_empty())
         .collect();
     let all: Vec<&str> = sentences.concat();
-    let (table, common_vetoes) = compiled();
     let mut common_veto = None;
     for (k, spec) in candidates {
         let c = &table[k];
@@ -93,7 +98,44 @@ fn words_and_commas(sentence: &str) -> Vec<&str> {
 /// A compiled pattern slot: a gap, or alternatives of word sequences.
 enum Slot {
     Gap(usize),
-    Alternatives(Vec<Vec<Part>>),
+    Alternatives(Vec<Vec<Part>>, FirstBytes),
+}
+
+/// The bytes an alternative's first word can start with, so that most
+/// words are turned away without comparing them to every alternative.
+struct FirstBytes {
+    bits: [u64; 4],
+    /// Some alternative starts with an empty word or prefix.
+    any: bool,
+}
+
+impl FirstBytes {
+    fn of(alts: &[Vec<Part>]) -> Self {
+        let mut out = Self {
+            bits: [0; 4],
+            any: false,
+        };
+        for alt in alts {
+            let word = match alt.first() {
+                Some(Part::Exact(w) | Part::Prefix(w)) => w,
+                None => "",
+            };
+            match word.as_bytes().first() {
+                Some(&b) => out.bits[usize::from(b >> 6)] |= 1 << (b & 63),
+                None => out.any = true,
+            }
+        }
+        out
+    }
+
+    /// False when no alternative can match a word.
+    fn admits(&self, word: &str) -> bool {
+        self.any
+            || word
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| self.bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
 }
 
 enum Part {
@@ -107,15 +149,18 @@ fn compile(pattern: &'static str) -> Vec<Slot> {
         .map(|slot| match slot {
             "_" => Slot::Gap(3),
             "__" => Slot::Gap(6),
-            _ => Slot::Alternatives(
-                slot.split('|')
+            _ => {
+                let alts: Vec<Vec<Part>> = slot
+                    .split('|')
                     .map(|alt| {
                         alt.split('+')
                             .map(|w| w.strip_suffix('*').map_or(Part::Exact(w), Part::Prefix))
                             .collect()
                     })
-                    .collect(),
-            ),
+                    .collect();
+                let first = FirstBytes::of(&alts);
+                Slot::Alternatives(alts, first)
+            }
         })
         .collect()
 }
@@ -129,10 +174,21 @@ struct Compiled {
     vetoes: Vec<Vec<Slot>>,
 }
 
-/// The compiled rule table (in `SPECS` order) and the common vetoes.
-fn compiled() -> &'static (Vec<Compiled>, Vec<Vec<Slot>>) {
-    static TABLE: OnceLock<(Vec<Compiled>, Vec<Vec<Slot>>)> = OnceLock::new();
+/// Every rule's prefilter substrings in one automaton.
+struct Prefilters {
+    ac: aho_corasick::AhoCorasick,
+    /// For each pattern, the index of its rule in `SPECS`.
+    rule_of: Vec<usize>,
+}
+
+type Tables = (Vec<Compiled>, Vec<Vec<Slot>>, Prefilters);
+
+/// The compiled rule table (in `SPECS` order), the common vetoes and the
+/// prefilters.
+fn compiled() -> &'static Tables {
+    static TABLE: OnceLock<Tables> = OnceLock::new();
     TABLE.get_or_init(|| {
+        assert!(SPECS.len() <= 64, "the prefilters' bit set holds 64 rules");
         let specs = SPECS
             .iter()
             .map(|spec| Compiled {
@@ -153,7 +209,23 @@ fn compiled() -> &'static (Vec<Compiled>, Vec<Vec<Slot>>) {
                 vetoes: spec.vetoes.iter().map(|p| compile(p)).collect(),
             })
             .collect();
-        (specs, COMMON_VETOES.iter().map(|p| compile(p)).collect())
+        let (patterns, rule_of): (Vec<&str>, Vec<usize>) = SPECS
+            .iter()
+            .enumerate()
+            .flat_map(|(k, spec)| spec.prefilter.iter().map(move |p| (*p, k)))
+            .unzip();
+        let prefilters = Prefilters {
+            ac: aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&patterns)
+                .expect("rule prefilters build an automaton"),
+            rule_of,
+        };
+        (
+            specs,
+            COMMON_VETOES.iter().map(|p| compile(p)).collect(),
+            prefilters,
+        )
     })
 }
 
@@ -175,7 +247,8 @@ fn match_at(words: &[&str], start: usize, slots: &[Slot]) -> Option<usize> {
         Slot::Gap(max) => (0..=*max)
             .take_while(|skip| start + skip <= words.len())
             .find_map(|skip| match_at(words, start + skip, rest)),
-        Slot::Alternatives(alts) => alts.iter().find_map(|alt| {
+        Slot::Alternatives(_, first) if !first.admits(words.get(start)?) => None,
+        Slot::Alternatives(alts, _) => alts.iter().find_map(|alt| {
             let mut pos = start;
             for part in alt {
                 let w = words.get(pos)?;
