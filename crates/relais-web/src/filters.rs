@@ -16,6 +16,59 @@ fn given(v: &str) -> Option<&str> {
     (!v.is_empty()).then_some(v)
 }
 
+/// A refused value: the message names the field and what is accepted.
+fn refused(field: &str, v: &str, known: &str) -> String {
+    format!("{field} « {v} » inconnu ; valeurs possibles : {known}")
+}
+
+/// Refuses a field whose value is not a code of `$ty`.
+macro_rules! check_code {
+    ($field:literal, $v:expr, $ty:ty) => {
+        if let Some(v) = given($v)
+            && <$ty>::parse(v).is_err()
+        {
+            let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
+            return Err(refused($field, v, &known.join(", ")));
+        }
+    };
+}
+
+/// Refuses a value outside `allowed`.
+fn one_of(field: &str, v: &str, allowed: &[&str]) -> Result<(), String> {
+    match given(v) {
+        Some(v) if !allowed.contains(&v) => Err(refused(field, v, &allowed.join(", "))),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses an unknown territory or residence id.
+fn check_places(
+    snap: &Snapshot,
+    field: &str,
+    territory: &str,
+    residence: &str,
+) -> Result<(), String> {
+    if let Some(v) = given(territory)
+        && !snap.territory_index.contains_key(v)
+    {
+        return Err(refused(
+            field,
+            v,
+            "les identifiants de `relais territory list`",
+        ));
+    }
+    if let Some(v) = given(residence)
+        && !snap.residence_index.contains_key(v)
+    {
+        return Err(refused(
+            "residence",
+            v,
+            "les identifiants de `relais residence list`",
+        ));
+    }
+    Ok(())
+}
+
 /// The inbox's filters (query parameters of `/inbox` and `/api/v1/comments`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -56,54 +109,13 @@ impl CommentFilter {
 
     /// A wrong code is an error naming the field, not an empty list.
     pub fn check(&self, snap: &Snapshot) -> Result<(), String> {
-        let bad = |field: &str, v: &str, known: String| {
-            Err(format!(
-                "{field} « {v} » inconnu ; valeurs possibles : {known}"
-            ))
-        };
-        macro_rules! code {
-            ($field:literal, $v:expr, $ty:ty) => {
-                if let Some(v) = given($v)
-                    && <$ty>::parse(v).is_err()
-                {
-                    let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
-                    return bad($field, v, known.join(", "));
-                }
-            };
-        }
-        code!("category", &self.category, Category);
-        code!("urgency", &self.urgency, Urgency);
-        code!("sentiment", &self.sentiment, Sentiment);
-        code!("network", &self.network, Network);
-        if let Some(v) = given(&self.agency)
-            && !snap.territory_index.contains_key(v)
-        {
-            return bad(
-                "agency",
-                v,
-                "les identifiants de `relais territory list`".into(),
-            );
-        }
-        if let Some(v) = given(&self.residence)
-            && !snap.residence_index.contains_key(v)
-        {
-            return bad(
-                "residence",
-                v,
-                "les identifiants de `relais residence list`".into(),
-            );
-        }
-        if let Some(v) = given(&self.age)
-            && !["24h", "7d", "30d", "older"].contains(&v)
-        {
-            return bad("age", v, "24h, 7d, 30d, older".into());
-        }
-        if let Some(v) = given(&self.status)
-            && !["open", "answered", "all"].contains(&v)
-        {
-            return bad("status", v, "open, answered, all".into());
-        }
-        Ok(())
+        check_code!("category", &self.category, Category);
+        check_code!("urgency", &self.urgency, Urgency);
+        check_code!("sentiment", &self.sentiment, Sentiment);
+        check_code!("network", &self.network, Network);
+        check_places(snap, "agency", &self.agency, &self.residence)?;
+        one_of("age", &self.age, &["24h", "7d", "30d", "older"])?;
+        one_of("status", &self.status, &["open", "answered", "all"])
     }
 }
 
@@ -296,44 +308,12 @@ pub struct PostFilter {
 }
 
 impl PostFilter {
+    /// A wrong code is an error naming the field, not an empty list.
     pub fn check(&self, snap: &Snapshot) -> Result<(), String> {
-        let bad = |field: &str, v: &str, known: String| {
-            Err(format!(
-                "{field} « {v} » inconnu ; valeurs possibles : {known}"
-            ))
-        };
-        macro_rules! code {
-            ($field:literal, $v:expr, $ty:ty) => {
-                if let Some(v) = given($v)
-                    && <$ty>::parse(v).is_err()
-                {
-                    let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
-                    return bad($field, v, known.join(", "));
-                }
-            };
-        }
-        code!("network", &self.network, Network);
-        code!("theme", &self.theme, Theme);
-        code!("audience", &self.audience, Audience);
-        if let Some(v) = given(&self.territory)
-            && !snap.territory_index.contains_key(v)
-        {
-            return bad(
-                "territory",
-                v,
-                "les identifiants de `relais territory list`".into(),
-            );
-        }
-        if let Some(v) = given(&self.residence)
-            && !snap.residence_index.contains_key(v)
-        {
-            return bad(
-                "residence",
-                v,
-                "les identifiants de `relais residence list`".into(),
-            );
-        }
-        Ok(())
+        check_code!("network", &self.network, Network);
+        check_code!("theme", &self.theme, Theme);
+        check_code!("audience", &self.audience, Audience);
+        check_places(snap, "territory", &self.territory, &self.residence)
     }
 }
 

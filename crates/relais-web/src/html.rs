@@ -200,6 +200,17 @@ pub fn svg(markup: String) -> Markup {
     PreEscaped(markup)
 }
 
+/// An address with the non-empty parameters of a filter (for the pager and
+/// the way back after a form).
+pub fn address(path: &str, pairs: &[(&str, &String)]) -> String {
+    let q: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", enc(v)))
+        .collect();
+    format!("{path}?{}", q.join("&"))
+}
+
 /// Query-string encoding of one value.
 pub fn enc(v: &str) -> String {
     url::form_urlencoded::byte_serialize(v.as_bytes()).collect()

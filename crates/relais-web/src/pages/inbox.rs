@@ -206,12 +206,7 @@ fn query_of(f: &CommentFilter) -> String {
         ("age", &f.age),
         ("assigned", &f.assigned),
     ];
-    let q: Vec<String> = pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", enc(v)))
-        .collect();
-    format!("/inbox?{}", q.join("&"))
+    crate::html::address("/inbox", &pairs)
 }
 
 pub async fn list<S: AppStore>(

@@ -75,12 +75,7 @@ fn query_of(f: &PostFilter) -> String {
         ("residence", &f.residence),
         ("q", &f.q),
     ];
-    let q: Vec<String> = pairs
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", enc(v)))
-        .collect();
-    format!("/posts?{}", q.join("&"))
+    crate::html::address("/posts", &pairs)
 }
 
 #[derive(Deserialize, Default)]
