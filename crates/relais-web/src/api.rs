@@ -142,10 +142,10 @@ fn query<T: DeserializeOwned>(ctx: &Ctx, q: Result<Query<T>, QueryRejection>) ->
 fn filter<T: DeserializeOwned>(
     ctx: &Ctx,
     q: Result<Query<T>, QueryRejection>,
-    check: fn(&T, &Snapshot) -> Result<(), String>,
+    check: fn(&T, &Snapshot, Lang) -> Result<(), String>,
 ) -> Result<T, Fail> {
     let f = query(ctx, q)?;
-    check(&f, &ctx.snap).map_err(|m| Fail::Bad(filter_message(m, ctx.lang)))?;
+    check(&f, &ctx.snap, ctx.lang).map_err(Fail::Bad)?;
     Ok(f)
 }
 
@@ -166,22 +166,6 @@ fn may_change(ctx: &Ctx, headers: &HeaderMap) -> Result<(), Fail> {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     ctx.check_csrf(sent)
-}
-
-/// A filter's complaint (written in French by [`crate::filters`]) in the
-/// caller's language.
-pub(crate) fn filter_message(message: String, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => message,
-        Lang::En => message
-            .replace(" « ", " \"")
-            .replace(
-                " » inconnu ; valeurs possibles : ",
-                "\" unknown; possible values: ",
-            )
-            .replace("les identifiants de `", "the ids `")
-            .replace(" list`", " list` prints"),
-    }
 }
 
 /// Unix seconds as RFC 3339 (UTC, whole seconds).
@@ -220,15 +204,18 @@ mod tests {
 
     #[test]
     fn a_filter_complaint_reads_in_english_for_an_english_caller() {
+        use crate::filters::{ids_of, refused};
         let fr = "category « x » inconnu ; valeurs possibles : a, b".to_string();
-        assert_eq!(filter_message(fr.clone(), Lang::Fr), fr);
+        assert_eq!(refused("category", "x", "a, b", Lang::Fr), fr);
         assert_eq!(
-            filter_message(fr, Lang::En),
+            refused("category", "x", "a, b", Lang::En),
             "category \"x\" unknown; possible values: a, b"
         );
         let fr = "agency « z » inconnu ; valeurs possibles : les identifiants de `relais territory list`";
+        let ids = |lang| ids_of("relais territory list", lang);
+        assert_eq!(refused("agency", "z", &ids(Lang::Fr), Lang::Fr), fr);
         assert_eq!(
-            filter_message(fr.to_string(), Lang::En),
+            refused("agency", "z", &ids(Lang::En), Lang::En),
             "agency \"z\" unknown; possible values: the ids `relais territory list` prints"
         );
     }

@@ -2,7 +2,7 @@
 //! which comments and posts a user sees, in which order, and how late an
 //! answer is against the service promise.
 
-use relais_core::{Audience, Category, Network, Sentiment, Theme, Urgency};
+use relais_core::{Audience, Category, Lang, Network, Sentiment, Theme, Urgency};
 use relais_kpi::calendar::business_hours;
 use relais_kpi::kpis::{PROMISE_HOURS, URGENT_PROMISE_HOURS};
 use serde::Deserialize;
@@ -17,26 +17,37 @@ fn given(v: &str) -> Option<&str> {
 }
 
 /// A refused value: the message names the field and what is accepted.
-fn refused(field: &str, v: &str, known: &str) -> String {
-    format!("{field} « {v} » inconnu ; valeurs possibles : {known}")
+pub(crate) fn refused(field: &str, v: &str, known: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{field} « {v} » inconnu ; valeurs possibles : {known}"),
+        Lang::En => format!("{field} \"{v}\" unknown; possible values: {known}"),
+    }
+}
+
+/// What is accepted for an id: the ids a command lists.
+pub(crate) fn ids_of(command: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("les identifiants de `{command}`"),
+        Lang::En => format!("the ids `{command}` prints"),
+    }
 }
 
 /// Refuses a field whose value is not a code of `$ty`.
 macro_rules! check_code {
-    ($field:literal, $v:expr, $ty:ty) => {
+    ($field:literal, $v:expr, $ty:ty, $lang:expr) => {
         if let Some(v) = given($v)
             && <$ty>::parse(v).is_err()
         {
             let known: Vec<&str> = <$ty>::ALL.iter().map(|x| x.code()).collect();
-            return Err(refused($field, v, &known.join(", ")));
+            return Err(refused($field, v, &known.join(", "), $lang));
         }
     };
 }
 
 /// Refuses a value outside `allowed`.
-fn one_of(field: &str, v: &str, allowed: &[&str]) -> Result<(), String> {
+fn one_of(field: &str, v: &str, allowed: &[&str], lang: Lang) -> Result<(), String> {
     match given(v) {
-        Some(v) if !allowed.contains(&v) => Err(refused(field, v, &allowed.join(", "))),
+        Some(v) if !allowed.contains(&v) => Err(refused(field, v, &allowed.join(", "), lang)),
         _ => Ok(()),
     }
 }
@@ -47,24 +58,17 @@ fn check_places(
     field: &str,
     territory: &str,
     residence: &str,
+    lang: Lang,
 ) -> Result<(), String> {
     if let Some(v) = given(territory)
         && !snap.territory_index.contains_key(v)
     {
-        return Err(refused(
-            field,
-            v,
-            "les identifiants de `relais territory list`",
-        ));
+        return Err(refused(field, v, &ids_of("relais territory list", lang), lang));
     }
     if let Some(v) = given(residence)
         && !snap.residence_index.contains_key(v)
     {
-        return Err(refused(
-            "residence",
-            v,
-            "les identifiants de `relais residence list`",
-        ));
+        return Err(refused("residence", v, &ids_of("relais residence list", lang), lang));
     }
     Ok(())
 }
@@ -108,14 +112,14 @@ impl CommentFilter {
     }
 
     /// A wrong code is an error naming the field, not an empty list.
-    pub fn check(&self, snap: &Snapshot) -> Result<(), String> {
-        check_code!("category", &self.category, Category);
-        check_code!("urgency", &self.urgency, Urgency);
-        check_code!("sentiment", &self.sentiment, Sentiment);
-        check_code!("network", &self.network, Network);
-        check_places(snap, "agency", &self.agency, &self.residence)?;
-        one_of("age", &self.age, &["24h", "7d", "30d", "older"])?;
-        one_of("status", &self.status, &["open", "answered", "all"])
+    pub fn check(&self, snap: &Snapshot, lang: Lang) -> Result<(), String> {
+        check_code!("category", &self.category, Category, lang);
+        check_code!("urgency", &self.urgency, Urgency, lang);
+        check_code!("sentiment", &self.sentiment, Sentiment, lang);
+        check_code!("network", &self.network, Network, lang);
+        check_places(snap, "agency", &self.agency, &self.residence, lang)?;
+        one_of("age", &self.age, &["24h", "7d", "30d", "older"], lang)?;
+        one_of("status", &self.status, &["open", "answered", "all"], lang)
     }
 }
 
@@ -309,11 +313,11 @@ pub struct PostFilter {
 
 impl PostFilter {
     /// A wrong code is an error naming the field, not an empty list.
-    pub fn check(&self, snap: &Snapshot) -> Result<(), String> {
-        check_code!("network", &self.network, Network);
-        check_code!("theme", &self.theme, Theme);
-        check_code!("audience", &self.audience, Audience);
-        check_places(snap, "territory", &self.territory, &self.residence)
+    pub fn check(&self, snap: &Snapshot, lang: Lang) -> Result<(), String> {
+        check_code!("network", &self.network, Network, lang);
+        check_code!("theme", &self.theme, Theme, lang);
+        check_code!("audience", &self.audience, Audience, lang);
+        check_places(snap, "territory", &self.territory, &self.residence, lang)
     }
 }
 

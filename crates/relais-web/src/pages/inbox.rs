@@ -214,8 +214,7 @@ pub async fn list<S: AppStore>(
     ctx: Ctx,
     Query(f): Query<CommentFilter>,
 ) -> Result<Response, Fail> {
-    f.check(&ctx.snap)
-        .map_err(|m| Fail::Bad(crate::api::filter_message(m, ctx.lang)))?;
+    f.check(&ctx.snap, ctx.lang).map_err(Fail::Bad)?;
     let snap = ctx.snap.clone();
     let all = filters::cached_comments(&snap, &ctx.scope, &f, &ctx.user.email, now());
     let urgent = all

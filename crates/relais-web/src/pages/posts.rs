@@ -90,8 +90,7 @@ pub async fn list<S: AppStore>(
     Query(f): Query<PostFilter>,
     Query(done): Query<Done>,
 ) -> Result<Response, Fail> {
-    f.check(&ctx.snap)
-        .map_err(|m| Fail::Bad(crate::api::filter_message(m, ctx.lang)))?;
+    f.check(&ctx.snap, ctx.lang).map_err(Fail::Bad)?;
     let snap = ctx.snap.clone();
     let all = filters::posts(&snap, &ctx.scope, &f);
     let (shown, page_no, pages) = filters::paginate(&all, f.page, f.per_page);
