@@ -29,6 +29,24 @@ fn argon() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// The shortest password accepted.
+pub const MIN_PASSWORD: usize = 12;
+
+/// Refuses a password too short to keep, saying what is expected.
+pub fn check_password(password: &str, lang: relais_core::Lang) -> Result<(), String> {
+    if password.chars().count() >= MIN_PASSWORD {
+        return Ok(());
+    }
+    Err(match lang {
+        relais_core::Lang::Fr => format!(
+            "mot de passe trop court : {MIN_PASSWORD} caractères au moins (une phrase de passe est idéale)"
+        ),
+        relais_core::Lang::En => format!(
+            "password too short: at least {MIN_PASSWORD} characters (a passphrase is best)"
+        ),
+    })
+}
+
 /// An argon2id PHC string of `password`.
 pub fn hash_password(password: &str) -> String {
     let mut salt = [0u8; 16];

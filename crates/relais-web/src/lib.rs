@@ -30,7 +30,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use app::{App, AppStore};
-pub use auth::{hash_password, new_token, token_hash};
+pub use auth::{check_password, hash_password, new_token, token_hash};
 pub use pages::retention::{LINKS_KEY as LINK_RETENTION_KEY, cutoff_day};
 pub use relais_links::ServeReport;
 

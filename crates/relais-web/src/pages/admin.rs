@@ -15,8 +15,6 @@ use crate::app::{App, AppStore, Ctx, Fail, see_other};
 use crate::auth;
 use crate::html::{Nav, csrf, enc, notice, page, role_name, select, when};
 
-/// The shortest password accepted (as on the command line).
-const MIN_PASSWORD: usize = 12;
 
 pub fn tabs(ctx: &Ctx, here: &str) -> Markup {
     let items = [
@@ -203,15 +201,8 @@ pub async fn put_user<S: AppStore>(
     let password = form.one("password");
     let password_hash = if password.is_empty() {
         None
-    } else if password.chars().count() < MIN_PASSWORD {
-        return Err(Fail::Bad(
-            ctx.t(
-                "mot de passe trop court : 12 caractères au moins.",
-                "password too short: 12 characters at least.",
-            )
-            .into(),
-        ));
     } else {
+        auth::check_password(&password, ctx.lang).map_err(Fail::Bad)?;
         Some(
             tokio::task::spawn_blocking(move || auth::hash_password(&password))
                 .await

@@ -11,9 +11,6 @@ use super::{open, store_err};
 use crate::cli::{RoleArg, TokenCreateArgs, UserAddArgs};
 use crate::output::json;
 
-/// The shortest password accepted.
-pub const MIN_PASSWORD: usize = 12;
-
 fn role(arg: RoleArg) -> Role {
     match arg {
         RoleArg::Admin => Role::Admin,
@@ -23,29 +20,11 @@ fn role(arg: RoleArg) -> Role {
     }
 }
 
-/// Checks a password's length; the message says what to do.
-pub fn check_password(password: &str, lang: Lang) -> anyhow::Result<()> {
-    if password.chars().count() < MIN_PASSWORD {
-        return Err(anyhow!(
-            "{}",
-            match lang {
-                Lang::Fr => format!(
-                    "mot de passe trop court : {MIN_PASSWORD} caractères au moins (une phrase de passe est idéale)"
-                ),
-                Lang::En => format!(
-                    "password too short: at least {MIN_PASSWORD} characters (a passphrase is best)"
-                ),
-            }
-        ));
-    }
-    Ok(())
-}
-
 fn read_password(lang: Lang) -> anyhow::Result<String> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
     let password = line.trim_end_matches(['\n', '\r']).to_string();
-    check_password(&password, lang)?;
+    relais_web::check_password(&password, lang).map_err(|e| anyhow!(e))?;
     Ok(password)
 }
 
