@@ -207,6 +207,17 @@ impl Ctx {
         self.user.role
     }
 
+    /// A tenant's comment the caller sees, by id; anything else (unknown,
+    /// outside their scope, the landlord's own) is 404.
+    pub fn comment(&self, id: &str) -> Result<usize, Fail> {
+        let snap = &self.snap;
+        snap.comment_index
+            .get(id)
+            .copied()
+            .filter(|&c| !snap.facts.comments[c].is_landlord() && self.scope.comment(snap, c))
+            .ok_or(Fail::NotFound)
+    }
+
     /// Changes are for everyone but auditors.
     pub fn may_write(&self) -> bool {
         self.user.role != Role::Auditor

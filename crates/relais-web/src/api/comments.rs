@@ -68,20 +68,11 @@ pub async fn list<S: AppStore>(
     .await
 }
 
-/// The index of a tenant's comment the caller sees; anything else is 404.
-fn seen(snap: &Snapshot, scope: &Scope, id: &str) -> Result<usize, Fail> {
-    snap.comment_index
-        .get(id)
-        .copied()
-        .filter(|&c| !snap.facts.comments[c].is_landlord() && scope.comment(snap, c))
-        .ok_or(Fail::NotFound)
-}
-
 /// The comment a change is about: the caller may change things (with
 /// their CSRF token when on a session), and sees it.
 fn to_change(ctx: &Ctx, headers: &HeaderMap, id: &str) -> Result<usize, Fail> {
     may_change(ctx, headers)?;
-    seen(&ctx.snap, &ctx.scope, id)
+    ctx.comment(id)
 }
 
 /// One comment as [`show`] answers it, read from `snap`.
@@ -102,7 +93,7 @@ pub async fn show<S: AppStore>(
     Path(id): Path<String>,
 ) -> ApiResult {
     within(ctx.lang, async {
-        let c = seen(&ctx.snap, &ctx.scope, &id)?;
+        let c = ctx.comment(&id)?;
         one(&app, &ctx.snap, c).await
     })
     .await

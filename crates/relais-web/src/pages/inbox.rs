@@ -25,16 +25,6 @@ use crate::snapshot::{Snapshot, Text};
 /// The longest reply or note accepted.
 const MAX_TEXT: usize = 8000;
 
-/// A comment's index, or 404 when unknown or outside the user's scope.
-pub fn comment_in_scope(ctx: &Ctx, id: &str) -> Result<usize, Fail> {
-    ctx.snap
-        .comment_index
-        .get(id)
-        .copied()
-        .filter(|&c| ctx.scope.comment(&ctx.snap, c))
-        .ok_or(Fail::NotFound)
-}
-
 /// The users a comment may be assigned to: anyone who sees it and may act.
 pub fn assignable(users: &[User], snap: &Snapshot, c: usize) -> Vec<User> {
     users
@@ -348,7 +338,7 @@ pub async fn show<S: AppStore>(
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> Result<Response, Fail> {
-    let c = comment_in_scope(&ctx, &id)?;
+    let c = ctx.comment(&id)?;
     let snap = ctx.snap.clone();
     let detail = app
         .store
@@ -607,7 +597,7 @@ pub struct TextForm {
 
 /// Checks a form posted on a comment: in scope (404), allowed (403), CSRF.
 fn writable(ctx: &Ctx, id: &str, token: &str) -> Result<usize, Fail> {
-    let c = comment_in_scope(ctx, id)?;
+    let c = ctx.comment(id)?;
     ctx.require_write()?;
     ctx.check_csrf(token)?;
     Ok(c)
