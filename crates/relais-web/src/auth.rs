@@ -41,9 +41,9 @@ pub fn check_password(password: &str, lang: relais_core::Lang) -> Result<(), Str
         relais_core::Lang::Fr => format!(
             "mot de passe trop court : {MIN_PASSWORD} caractères au moins (une phrase de passe est idéale)"
         ),
-        relais_core::Lang::En => format!(
-            "password too short: at least {MIN_PASSWORD} characters (a passphrase is best)"
-        ),
+        relais_core::Lang::En => {
+            format!("password too short: at least {MIN_PASSWORD} characters (a passphrase is best)")
+        }
     })
 }
 

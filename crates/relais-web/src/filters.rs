@@ -63,12 +63,22 @@ fn check_places(
     if let Some(v) = given(territory)
         && !snap.territory_index.contains_key(v)
     {
-        return Err(refused(field, v, &ids_of("relais territory list", lang), lang));
+        return Err(refused(
+            field,
+            v,
+            &ids_of("relais territory list", lang),
+            lang,
+        ));
     }
     if let Some(v) = given(residence)
         && !snap.residence_index.contains_key(v)
     {
-        return Err(refused("residence", v, &ids_of("relais residence list", lang), lang));
+        return Err(refused(
+            "residence",
+            v,
+            &ids_of("relais residence list", lang),
+            lang,
+        ));
     }
     Ok(())
 }

@@ -6,19 +6,18 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::pages::inbox::{assign_checked, checked_text};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use relais_store::Role;
 use serde::Deserialize;
 
 use super::shapes::{self, CommentParts};
 use super::{ApiResult, body, filter, may_change, page, per_page, within};
 use crate::app::{App, AppState, AppStore, Ctx, Fail, now};
 use crate::filters::{self, CommentFilter};
-use crate::scope::Scope;
 use crate::snapshot::Snapshot;
 
 /// The parts of comment `c` of `snap`, with its stored detail.
@@ -114,23 +113,6 @@ pub struct AssignBody {
     pub assignee: Option<String>,
 }
 
-/// Why `user` may not be given comment `c`, if they may not: auditors
-/// change nothing, a referent sees their territories only.
-fn unfit(ctx: &Ctx, user: &relais_store::User, c: usize) -> Option<String> {
-    let why = match user.role {
-        Role::Auditor => ctx.t(
-            "un auditeur ne peut pas se voir attribuer de commentaire",
-            "an auditor cannot be assigned a comment",
-        ),
-        Role::Referent if !Scope::of(user, &ctx.snap).comment(&ctx.snap, c) => ctx.t(
-            "ce commentaire est hors des territoires de ce référent",
-            "this comment is outside this referent's territories",
-        ),
-        _ => return None,
-    };
-    Some(format!("assignee « {} » : {why}", user.email))
-}
-
 pub async fn assign<S: AppStore>(
     ctx: Ctx,
     State(app): AppState<S>,
@@ -141,26 +123,7 @@ pub async fn assign<S: AppStore>(
     within(ctx.lang, async {
         let c = to_change(&ctx, &headers, &id)?;
         let wanted = body(&ctx, b)?.assignee.map(|e| e.trim().to_lowercase());
-        if let Some(email) = &wanted {
-            let users = app.store.users().await.map_err(Fail::Store)?;
-            let Some(user) = users.iter().find(|u| &u.email == email) else {
-                return Err(Fail::Bad(format!(
-                    "assignee « {email} » : {}",
-                    ctx.t("aucun utilisateur de ce nom", "no such user")
-                )));
-            };
-            if let Some(why) = unfit(&ctx, user, c) {
-                return Err(Fail::Bad(why));
-            }
-        }
-        let done = app
-            .store
-            .assign(&id, wanted.as_deref(), &ctx.user.email, now())
-            .await
-            .map_err(Fail::Store)?;
-        if !done {
-            return Err(Fail::NotFound);
-        }
+        assign_checked(&app, &ctx, c, wanted.as_deref()).await?;
         changed(&app, &id).await
     })
     .await
@@ -172,9 +135,6 @@ pub struct ReplyBody {
     pub text: String,
 }
 
-/// The longest reply accepted, in characters.
-pub const MAX_REPLY: usize = 8000;
-
 pub async fn reply<S: AppStore>(
     ctx: Ctx,
     State(app): AppState<S>,
@@ -184,24 +144,10 @@ pub async fn reply<S: AppStore>(
 ) -> ApiResult {
     within(ctx.lang, async {
         to_change(&ctx, &headers, &id)?;
-        let text = body(&ctx, b)?.text;
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(Fail::Bad(
-                ctx.t("text : la réponse est vide", "text: the reply is empty")
-                    .into(),
-            ));
-        }
-        let len = text.chars().count();
-        if len > MAX_REPLY {
-            return Err(Fail::Bad(format!(
-                "text : {len} {} {MAX_REPLY}",
-                ctx.t("caractères, au plus", "characters, at most")
-            )));
-        }
+        let text = checked_text(ctx.lang, &body(&ctx, b)?.text)?;
         let recorded = app
             .store
-            .record_reply(&id, text, &ctx.user.email, now())
+            .record_reply(&id, &text, &ctx.user.email, now())
             .await
             .map_err(Fail::Store)?;
         if recorded.is_none() {

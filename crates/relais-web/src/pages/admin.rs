@@ -15,7 +15,6 @@ use crate::app::{App, AppStore, Ctx, Fail, see_other};
 use crate::auth;
 use crate::html::{Nav, csrf, enc, notice, page, role_name, select, when};
 
-
 pub fn tabs(ctx: &Ctx, here: &str) -> Markup {
     let items = [
         ("/admin/users", ctx.t("Utilisateurs", "Users")),
