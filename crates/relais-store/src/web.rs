@@ -214,7 +214,8 @@ pub trait WebStore: Send + Sync {
     fn create_token(&self, token: &TokenRow)
     -> impl Future<Output = Result<(), StoreError>> + Send;
 
-    /// A token by the hash of its value; sets its `last_used` to `at`.
+    /// A token by the hash of its value; sets its `last_used` to `at` (to
+    /// the minute: a use within a minute of the last one writes nothing).
     fn use_token(
         &self,
         id_hash: &str,

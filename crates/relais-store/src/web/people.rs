@@ -276,22 +276,33 @@ pub(super) async fn use_token(
     at: i64,
 ) -> Result<Option<TokenRow>, StoreError> {
     let doing = "using an API token";
-    let mut tx = store.pool().begin().await.map_err(sql(doing))?;
-    sqlx::query("UPDATE api_tokens SET last_used = $2 WHERE id_hash = $1")
-        .bind(id_hash)
-        .bind(at)
-        .execute(&mut *tx)
-        .await
-        .map_err(sql(doing))?;
     let q = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE id_hash = $1");
     let row: Option<TokenTuple> = sqlx::query_as(sqlx::AssertSqlSafe(q))
         .bind(id_hash)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(store.pool())
         .await
         .map_err(sql(doing))?;
-    tx.commit().await.map_err(sql(doing))?;
-    Ok(row.map(to_token))
+    let Some(mut token) = row.map(to_token) else {
+        return Ok(None);
+    };
+    // `last_used` to the minute: an API client's every call is no write.
+    if token
+        .last_used
+        .is_none_or(|t| at - t >= LAST_USED_PRECISION)
+    {
+        sqlx::query("UPDATE api_tokens SET last_used = $2 WHERE id_hash = $1")
+            .bind(id_hash)
+            .bind(at)
+            .execute(store.pool())
+            .await
+            .map_err(sql(doing))?;
+        token.last_used = Some(at);
+    }
+    Ok(Some(token))
 }
+
+/// How stale a token's `last_used` may be, in seconds.
+const LAST_USED_PRECISION: i64 = 60;
 
 pub(super) async fn tokens(
     store: &SqlStore,
