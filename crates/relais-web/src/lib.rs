@@ -85,7 +85,9 @@ impl Default for Settings {
             secure_cookies: false,
             idle_timeout: Duration::from_secs(30 * 60),
             absolute_timeout: Duration::from_secs(12 * 3600),
-            refresh_every: Duration::from_secs(5),
+            // The fingerprint scans the labels (a tenth of a second of
+            // CPU on the demo): every half minute, not every few seconds.
+            refresh_every: Duration::from_secs(30),
             max_failed_logins: 5,
             throttle_window: Duration::from_secs(15 * 60),
             links: relais_links::Settings::default(),
