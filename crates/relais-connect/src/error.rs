@@ -2,7 +2,7 @@
 //! which connection, and what to do, in French and in English. No message
 //! holds a token or the key.
 
-use relais_core::Lang;
+use relais_core::{Lang, Network};
 use relais_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -15,13 +15,18 @@ pub enum ConnectError {
     BadToken,
     #[error("{}", self.message(Lang::Fr))]
     Crypto,
-    /// Code 190: the token expired or was revoked.
+    /// The token expired or was revoked (Meta code 190, LinkedIn or X 401).
     #[error("{}", self.message(Lang::Fr))]
-    Expired { connection: String, account: String },
-    /// Code 10 or 200–299: a permission is missing.
+    Expired {
+        connection: String,
+        network: Network,
+        account: String,
+    },
+    /// A permission is missing (Meta code 10 or 200–299, LinkedIn or X 403).
     #[error("{}", self.message(Lang::Fr))]
     Permission {
         connection: String,
+        network: Network,
         scope: &'static str,
     },
     /// Still limited after every retry.
@@ -86,34 +91,51 @@ impl ConnectError {
             Crypto => "encrypting the token failed.".to_string(),
             Expired {
                 connection,
+                network,
                 account,
-            } if fr => format!(
-                "connexion {connection} : le jeton a expiré ou a été révoqué (code 190). \
-                 Générez un nouveau jeton de Page puis : \
-                 `relais connect facebook --account {account} --token-stdin`."
-            ),
-            Expired {
+            } => {
+                let (what, how) = renewal(*network, fr);
+                let command = format!(
+                    "`relais connect {} --account {account} --token-stdin`",
+                    network.code()
+                );
+                if fr {
+                    format!(
+                        "connexion {connection} : le jeton a expiré ou a été révoqué ({what}). \
+                         {how} puis : {command}."
+                    )
+                } else {
+                    format!(
+                        "connection {connection}: the token expired or was revoked ({what}). \
+                         {how}, then: {command}."
+                    )
+                }
+            }
+            Permission {
                 connection,
-                account,
-            } => format!(
-                "connection {connection}: the token expired or was revoked (code 190). Make \
-                 a new Page token, then: `relais connect facebook --account {account} \
-                 --token-stdin`."
-            ),
-            Permission { connection, scope } if fr => format!(
-                "connexion {connection} : permission manquante. Accordez « {scope} » au jeton \
-                 (Meta for Developers) puis enregistrez-le à nouveau avec `relais connect`."
-            ),
-            Permission { connection, scope } => format!(
-                "connection {connection}: a permission is missing. Grant `{scope}` to the \
-                 token (Meta for Developers), then store it again with `relais connect`."
-            ),
+                network,
+                scope,
+            } => {
+                let console = console(*network);
+                if fr {
+                    format!(
+                        "connexion {connection} : permission manquante. Accordez « {scope} » \
+                         au jeton ({console}) puis enregistrez-le à nouveau avec \
+                         `relais connect`."
+                    )
+                } else {
+                    format!(
+                        "connection {connection}: a permission is missing. Grant `{scope}` to \
+                         the token ({console}), then store it again with `relais connect`."
+                    )
+                }
+            }
             RateLimited { connection } if fr => format!(
-                "connexion {connection} : Meta limite encore les appels après plusieurs \
+                "connexion {connection} : le réseau limite encore les appels après plusieurs \
                  attentes. Relancez `relais sync` plus tard ; il reprendra où il s'est arrêté."
             ),
             RateLimited { connection } => format!(
-                "connection {connection}: Meta still limits calls after several waits. Run \
+                "connection {connection}: the network still limits calls after several waits. Run \
                  `relais sync` later; it resumes where it stopped."
             ),
             Api {
@@ -121,7 +143,7 @@ impl ConnectError {
                 code,
                 message,
             } if fr => format!(
-                "connexion {connection} : Meta a répondu par l'erreur {code} ({message}). \
+                "connexion {connection} : l'API a répondu par l'erreur {code} ({message}). \
                  Relancez `relais sync` ; si l'erreur revient, vérifiez la connexion."
             ),
             Api {
@@ -129,7 +151,7 @@ impl ConnectError {
                 code,
                 message,
             } => format!(
-                "connection {connection}: Meta answered error {code} ({message}). Run \
+                "connection {connection}: the API answered error {code} ({message}). Run \
                  `relais sync` again; if the error comes back, check the connection."
             ),
             Http { connection, detail } if fr => format!(
@@ -142,5 +164,43 @@ impl ConnectError {
             ),
             Store(e) => e.message(lang),
         }
+    }
+}
+
+/// How a network says a token is dead, and what to make instead.
+fn renewal(network: Network, fr: bool) -> (&'static str, &'static str) {
+    match (network, fr) {
+        (Network::Linkedin, true) => (
+            "HTTP 401",
+            "Les jetons LinkedIn durent 60 jours : générez-en un nouveau \
+             (LinkedIn Developers, produit Community Management API)",
+        ),
+        (Network::Linkedin, false) => (
+            "HTTP 401",
+            "LinkedIn tokens last 60 days: make a new one (LinkedIn Developers, \
+             Community Management API product)",
+        ),
+        (Network::X, true) => (
+            "HTTP 401",
+            "Générez un nouveau jeton utilisateur (console développeur X, OAuth 2.0)",
+        ),
+        (Network::X, false) => (
+            "HTTP 401",
+            "Make a new user token (X developer console, OAuth 2.0)",
+        ),
+        (_, true) => (
+            "code 190",
+            "Générez un nouveau jeton de Page (Meta for Developers)",
+        ),
+        (_, false) => ("code 190", "Make a new Page token (Meta for Developers)"),
+    }
+}
+
+/// Where a token's permissions are granted.
+fn console(network: Network) -> &'static str {
+    match network {
+        Network::Linkedin => "LinkedIn Developers",
+        Network::X => "X developer console",
+        _ => "Meta for Developers",
     }
 }

@@ -1,21 +1,58 @@
-//! relais's API connectors: the Meta Graph API client and the sync of a
-//! Facebook Page connection into the store.
+//! relais's API connectors: each network's client and the sync of a
+//! connection into the store.
 //!
 //! This crate owns the network calls and the token encryption; what it
 //! fetches becomes the same domain values as an imported file
 //! (`relais_core::ImportBatch`) and is written through the store's existing
 //! methods, so a sync and an import never disagree on what a post or a
 //! comment is. It prints nothing and never logs a token, a key or a URL
-//! that could carry one. Instagram, LinkedIn and X are not here yet.
+//! that could carry one.
 
 mod error;
 mod facebook;
 mod graph;
 mod map;
+mod run;
 mod secret;
 
+use relais_core::{InstallationSecret, Network};
+use relais_store::{ConnectStore, Store, StoredConnection};
+
 pub use error::ConnectError;
-pub use facebook::{SyncOptions, SyncSummary, sync_facebook};
 pub use graph::{DEFAULT_API_BASE, Pacing, usage_percent};
 pub use map::ANONYMOUS;
+pub use run::{NETWORK_ID_STREAM, SyncOptions, SyncSummary};
 pub use secret::{KEY_ENV, SecretKey, Token};
+
+/// The API address a new connection to `network` uses unless told
+/// otherwise.
+pub fn default_api_base(network: Network) -> &'static str {
+    match network {
+        Network::Facebook | Network::Instagram => DEFAULT_API_BASE,
+        Network::Linkedin => "https://api.linkedin.com/rest",
+        Network::X => "https://api.x.com/2",
+    }
+}
+
+/// Syncs one connection, whatever its network, and records the run's
+/// outcome (success, or the error's message) on the connection.
+pub async fn sync<S: Store + ConnectStore>(
+    store: &S,
+    connection: &StoredConnection,
+    key: &SecretKey,
+    secret: &InstallationSecret,
+    options: &SyncOptions,
+) -> Result<SyncSummary, ConnectError> {
+    let result = match Network::parse(&connection.network) {
+        Ok(Network::Facebook) => facebook::sync(store, connection, key, secret, options).await,
+        _ => Err(ConnectError::Http {
+            connection: connection.id.clone(),
+            detail: format!("network {} cannot be synced yet", connection.network),
+        }),
+    };
+    let error = result.as_ref().err().map(|e| e.to_string());
+    store
+        .record_run(&connection.id, options.now.unix(), error.as_deref(), None)
+        .await?;
+    result
+}

@@ -5,9 +5,7 @@ mod mock;
 
 use std::time::Duration;
 
-use relais_connect::{
-    ANONYMOUS, Pacing, SecretKey, SyncOptions, SyncSummary, Token, sync_facebook,
-};
+use relais_connect::{ANONYMOUS, Pacing, SecretKey, SyncOptions, SyncSummary, Token};
 use relais_core::*;
 use relais_store::testing::TestDb;
 use relais_store::{ConnectStore, SqlStore, Store, StoredConnection, TableDump};
@@ -105,7 +103,7 @@ async fn sync(store: &SqlStore, c: &StoredConnection) -> Result<SyncSummary, Str
         },
     };
     let secret = InstallationSecret::for_demo(7);
-    sync_facebook(store, c, &key(), &secret, &options)
+    relais_connect::sync(store, c, &key(), &secret, &options)
         .await
         .map_err(|e| e.to_string())
 }

@@ -1,28 +1,29 @@
-//! `relais connect facebook` (stores a Page token, encrypted) and `relais
+//! `relais connect <network>` (stores a token, encrypted) and `relais
 //! sync` (runs every connection, or one, and says what it wrote). The sync
 //! itself is `relais-connect`'s; this file only wires and prints.
 
 use std::io::Read;
 
 use anyhow::anyhow;
-use relais_connect::{ConnectError, Pacing, SecretKey, SyncOptions, SyncSummary, Token};
-use relais_core::{Account, Lang, Network, Timestamp};
+use relais_connect::{
+    ConnectError, NETWORK_ID_STREAM, Pacing, SecretKey, SyncOptions, SyncSummary, Token,
+};
+use relais_core::{Account, AccountKind, ImportBatch, Lang, Network, NetworkId, Timestamp};
 use relais_store::{ConnectStore, SqlStore, Store, StoredConnection};
 use serde::Serialize;
 
 use super::import::fresh_secret;
 use super::{open, store_err};
-use crate::cli::{ConnectFacebookArgs, SyncArgs};
+use crate::cli::{ConnectArgs, ConnectCommand, SyncArgs};
 use crate::output;
 
 fn connect_err(lang: Lang) -> impl Fn(ConnectError) -> anyhow::Error {
     move |e| anyhow!(e.message(lang))
 }
 
-/// The account named by `--account`: its id or its handle (with or without
-/// @, any case), the Facebook one first when the same handle is on several
-/// networks.
-async fn account(store: &SqlStore, lang: Lang, raw: &str) -> anyhow::Result<Account> {
+/// The accounts named by `raw`: its id or its handle (with or without @,
+/// any case), on any network.
+async fn named(store: &SqlStore, lang: Lang, raw: &str) -> anyhow::Result<Vec<Account>> {
     let accounts = store.accounts().await.map_err(store_err(lang))?;
     let wanted = raw.trim().trim_start_matches('@');
     let matches = |a: &Account| {
@@ -31,48 +32,100 @@ async fn account(store: &SqlStore, lang: Lang, raw: &str) -> anyhow::Result<Acco
                 .trim_start_matches('@')
                 .eq_ignore_ascii_case(wanted)
     };
-    let mut found: Vec<Account> = accounts.into_iter().filter(matches).collect();
-    found.sort_by_key(|a| a.network != Network::Facebook);
-    found.into_iter().next().ok_or_else(|| {
-        anyhow!(
-            "--account {raw} : {}",
-            lang.pick(
-                "compte inconnu. Voyez les comptes avec `relais status` ; un compte Facebook \
-                     apparaît après l'import d'un export de ses publications.",
-                "unknown account. See the accounts with `relais status`; a Facebook account \
-                     appears once an export of its posts is imported."
-            )
+    Ok(accounts.into_iter().filter(matches).collect())
+}
+
+fn unknown(raw: &str, lang: Lang) -> anyhow::Error {
+    anyhow!(
+        "--account {raw} : {}",
+        lang.pick(
+            "compte inconnu. Voyez les comptes avec `relais status` ; un compte apparaît après \
+             l'import d'un export de ses publications, ou donnez son identifiant sur le réseau \
+             avec --network-id pour le créer.",
+            "unknown account. See the accounts with `relais status`; an account appears once \
+             an export of its posts is imported, or give its id on the network with \
+             --network-id to create it."
         )
-    })
+    )
+}
+
+/// The account a connection to `network` is for; created from
+/// `--network-id` when no import has brought it yet.
+async fn account_on(
+    store: &SqlStore,
+    lang: Lang,
+    network: Network,
+    args: &ConnectArgs,
+) -> anyhow::Result<Account> {
+    if let Some(a) = named(store, lang, &args.account)
+        .await?
+        .into_iter()
+        .find(|a| a.network == network)
+    {
+        return Ok(a);
+    }
+    let Some(raw_id) = &args.network_id else {
+        return Err(unknown(&args.account, lang));
+    };
+    let handle = args.account.trim().trim_start_matches('@').to_string();
+    let field = |e: relais_core::DomainError| anyhow!("--account/--network-id : {e}");
+    let account = Account {
+        id: Account::make_id(network, &handle).map_err(field)?,
+        network,
+        kind: AccountKind::Page,
+        network_id: NetworkId::parse(raw_id.trim()).map_err(field)?,
+        name: handle.clone(),
+        handle,
+        territory: None,
+    };
+    let batch = ImportBatch {
+        digest: format!("connect:{}", account.id),
+        file_name: format!("relais connect {}", network.code()),
+        format: "connect".to_string(),
+        account: None,
+        imported_at: now(),
+        rows: 0,
+        new_accounts: vec![account.clone()],
+        posts: Vec::new(),
+        metrics: Vec::new(),
+        daily: Vec::new(),
+        comments: Vec::new(),
+    };
+    store
+        .import_batch(&batch, false)
+        .await
+        .map_err(store_err(lang))?;
+    Ok(account)
 }
 
 fn now() -> Timestamp {
     Timestamp::from_utc(chrono::Utc::now())
 }
 
-pub async fn facebook(db: &str, lang: Lang, args: ConnectFacebookArgs) -> anyhow::Result<()> {
+/// `relais connect <network>`: stores the connection, its token encrypted.
+pub async fn connect(db: &str, lang: Lang, command: ConnectCommand) -> anyhow::Result<()> {
+    let (network, args) = match command {
+        ConnectCommand::Facebook(a) => (Network::Facebook, a),
+        ConnectCommand::Instagram(a) => (Network::Instagram, a),
+        ConnectCommand::Linkedin(a) => (Network::Linkedin, a),
+        ConnectCommand::X(a) => (Network::X, a),
+    };
     let key = SecretKey::from_env().map_err(connect_err(lang))?;
     let mut raw = String::new();
     std::io::stdin().read_to_string(&mut raw)?;
     let token = Token::parse(&raw).map_err(connect_err(lang))?;
     let store = open(db, lang).await?;
-    let account = account(&store, lang, &args.account).await?;
-    if account.network != Network::Facebook {
-        return Err(anyhow!(
-            "--account {} : {}",
-            args.account,
-            lang.pick(
-                "ce compte n'est pas sur Facebook.",
-                "this account is not on Facebook."
-            )
-        ));
-    }
+    let account = account_on(&store, lang, network, &args).await?;
     let (token_ciphertext, token_nonce) = key.encrypt(&token).map_err(connect_err(lang))?;
+    let api_base = args
+        .api_base
+        .as_deref()
+        .unwrap_or(relais_connect::default_api_base(network));
     let connection = StoredConnection {
         id: account.id.to_string(),
-        network: Network::Facebook.code().to_string(),
+        network: network.code().to_string(),
         account: account.id.clone(),
-        api_base: args.api_base.trim_end_matches('/').to_string(),
+        api_base: api_base.trim_end_matches('/').to_string(),
         token_ciphertext,
         token_nonce,
         created_at: now().unix(),
@@ -84,6 +137,14 @@ pub async fn facebook(db: &str, lang: Lang, args: ConnectFacebookArgs) -> anyhow
         .save_connection(&connection)
         .await
         .map_err(store_err(lang))?;
+    if let Some(id) = args.network_id.as_deref().map(str::trim)
+        && id != account.network_id.as_str()
+    {
+        store
+            .set_cursor(&connection.id, NETWORK_ID_STREAM, id, now().unix())
+            .await
+            .map_err(store_err(lang))?;
+    }
     println!(
         "{} {} — {}",
         lang.pick("Connexion enregistrée :", "Connection saved:"),
@@ -122,7 +183,17 @@ pub async fn sync(db: &str, lang: Lang, args: SyncArgs) -> anyhow::Result<()> {
     };
     let store = open(db, lang).await?;
     let only = match &args.account {
-        Some(raw) => Some(account(&store, lang, raw).await?.id),
+        Some(raw) => {
+            let ids: Vec<_> = named(&store, lang, raw)
+                .await?
+                .into_iter()
+                .map(|a| a.id)
+                .collect();
+            if ids.is_empty() {
+                return Err(unknown(raw, lang));
+            }
+            Some(ids)
+        }
         None => None,
     };
     let secret = store
@@ -134,12 +205,12 @@ pub async fn sync(db: &str, lang: Lang, args: SyncArgs) -> anyhow::Result<()> {
         .await
         .map_err(store_err(lang))?
         .into_iter()
-        .filter(|c| only.as_ref().is_none_or(|a| *a == c.account))
+        .filter(|c| only.as_ref().is_none_or(|ids| ids.contains(&c.account)))
         .collect();
     if connections.is_empty() {
         return Err(anyhow!(lang.pick(
-            "aucune connexion : ajoutez-en une avec `relais connect facebook --account … --token-stdin`.",
-            "no connection: add one with `relais connect facebook --account … --token-stdin`."
+            "aucune connexion : ajoutez-en une avec `relais connect facebook|instagram|linkedin|x --account … --token-stdin`.",
+            "no connection: add one with `relais connect facebook|instagram|linkedin|x --account … --token-stdin`."
         )));
     }
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -150,7 +221,7 @@ pub async fn sync(db: &str, lang: Lang, args: SyncArgs) -> anyhow::Result<()> {
     };
     let mut outcomes = Vec::new();
     for c in &connections {
-        let result = relais_connect::sync_facebook(&store, c, &key, &secret, &options).await;
+        let result = relais_connect::sync(&store, c, &key, &secret, &options).await;
         outcomes.push(Outcome {
             connection: c.id.clone(),
             error: result.as_ref().err().map(|e| e.message(lang)),

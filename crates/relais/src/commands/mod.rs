@@ -32,9 +32,8 @@ use relais_core::Lang;
 use relais_store::SqlStore;
 
 use crate::cli::{
-    AmbassadorCommand, Cli, Command, ConnectCommand, GroupCommand, LabelCommand, LinkCommand,
-    PersonCommand, ResidenceCommand, SurveyCommand, TerritoryCommand, TokenCommand, TrafficCommand,
-    UserCommand,
+    AmbassadorCommand, Cli, Command, GroupCommand, LabelCommand, LinkCommand, PersonCommand,
+    ResidenceCommand, SurveyCommand, TerritoryCommand, TokenCommand, TrafficCommand, UserCommand,
 };
 
 pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
@@ -83,7 +82,7 @@ pub async fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Command::Traffic(TrafficCommand::Import(args)) => traffic::import(db, lang, args).await,
         Command::Traffic(TrafficCommand::Report(args)) => traffic_report::run(db, lang, args).await,
         Command::Traffic(TrafficCommand::Matomo(args)) => traffic_matomo::run(db, lang, args).await,
-        Command::Connect(ConnectCommand::Facebook(args)) => connect::facebook(db, lang, args).await,
+        Command::Connect(command) => connect::connect(db, lang, command).await,
         Command::Sync(args) => connect::sync(db, lang, args).await,
     }
 }
