@@ -5,6 +5,13 @@
 use relais_core::{Lang, Network};
 use relais_store::StoreError;
 
+/// What relais may be asked to do on a network besides reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Reply,
+    Hide,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
     #[error("{}", self.message(Lang::Fr))]
@@ -28,6 +35,13 @@ pub enum ConnectError {
         connection: String,
         network: Network,
         scope: &'static str,
+    },
+    /// The network's API does not let relais do this.
+    #[error("{}", self.message(Lang::Fr))]
+    Unsupported {
+        connection: String,
+        action: Action,
+        network: Network,
     },
     /// Still limited after every retry.
     #[error("{}", self.message(Lang::Fr))]
@@ -128,6 +142,31 @@ impl ConnectError {
                         "connection {connection}: a permission is missing. Grant `{scope}` to \
                          the token ({console}), then store it again with `relais connect`."
                     )
+                }
+            }
+            Unsupported {
+                connection,
+                action,
+                network,
+            } => {
+                let network = network.label_fr();
+                match (action, fr) {
+                    (Action::Reply, true) => format!(
+                        "connexion {connection} : l'API de {network} ne permet pas à relais de \
+                         répondre. Répondez sur {network} puis notez la réponse dans relais."
+                    ),
+                    (Action::Reply, false) => format!(
+                        "connection {connection}: {network}'s API does not let relais reply. \
+                         Reply on {network}, then record the reply in relais."
+                    ),
+                    (Action::Hide, true) => format!(
+                        "connexion {connection} : l'API de {network} ne permet pas à relais de \
+                         masquer un commentaire. Masquez-le ou signalez-le sur {network}."
+                    ),
+                    (Action::Hide, false) => format!(
+                        "connection {connection}: {network}'s API does not let relais hide a \
+                         comment. Hide or report it on {network}."
+                    ),
                 }
             }
             RateLimited { connection } if fr => format!(

@@ -15,10 +15,10 @@ mod map;
 mod run;
 mod secret;
 
-use relais_core::{InstallationSecret, Network};
+use relais_core::{Comment, CommentKey, InstallationSecret, Network};
 use relais_store::{ConnectStore, Store, StoredConnection};
 
-pub use error::ConnectError;
+pub use error::{Action, ConnectError};
 pub use graph::{DEFAULT_API_BASE, Pacing, usage_percent};
 pub use map::ANONYMOUS;
 pub use run::{NETWORK_ID_STREAM, SyncOptions, SyncSummary};
@@ -55,4 +55,45 @@ pub async fn sync<S: Store + ConnectStore>(
         .record_run(&connection.id, options.now.unix(), error.as_deref(), None)
         .await?;
     result
+}
+
+/// Posts `text` on the network as the connected account's reply to
+/// `comment`, and gives the key of the reply the network created (so that
+/// the next sync finds the same comment, not a second one).
+pub async fn reply<S: Store + ConnectStore>(
+    store: &S,
+    connection: &StoredConnection,
+    key: &SecretKey,
+    comment: &Comment,
+    text: &str,
+    pacing: &Pacing,
+) -> Result<CommentKey, ConnectError> {
+    let _ = (store, key, text, pacing);
+    match Network::parse(&connection.network) {
+        _ => Err(ConnectError::Unsupported {
+            connection: connection.id.clone(),
+            action: error::Action::Reply,
+            network: comment.key.network,
+        }),
+    }
+}
+
+/// Hides `comment` on the network (a comment showing personal data), or
+/// shows it again when `hidden` is false.
+pub async fn hide<S: Store + ConnectStore>(
+    store: &S,
+    connection: &StoredConnection,
+    key: &SecretKey,
+    comment: &Comment,
+    hidden: bool,
+    pacing: &Pacing,
+) -> Result<(), ConnectError> {
+    let _ = (store, key, hidden, pacing);
+    match Network::parse(&connection.network) {
+        _ => Err(ConnectError::Unsupported {
+            connection: connection.id.clone(),
+            action: error::Action::Hide,
+            network: comment.key.network,
+        }),
+    }
 }
