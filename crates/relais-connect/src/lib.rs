@@ -51,8 +51,17 @@ pub async fn sync<S: Store + ConnectStore>(
         }),
     };
     let error = result.as_ref().err().map(|e| e.to_string());
+    let summary = result
+        .as_ref()
+        .ok()
+        .and_then(|s| serde_json::to_string(s).ok());
     store
-        .record_run(&connection.id, options.now.unix(), error.as_deref(), None)
+        .record_run(
+            &connection.id,
+            options.now.unix(),
+            error.as_deref(),
+            summary.as_deref(),
+        )
         .await?;
     result
 }

@@ -31,6 +31,8 @@ pub(crate) const CONNECTIONS: Table = Table {
         "last_success",
         "last_error",
         "next_run",
+        "last_attempt",
+        "last_summary",
     ],
     order: "id",
 };
@@ -63,6 +65,24 @@ pub struct StoredConnection {
     pub next_run: Option<i64>,
 }
 
+/// How a connection's runs went, for the admin page (no token in it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConnectionHealth {
+    pub id: String,
+    pub network: String,
+    pub account: AccountId,
+    pub api_base: String,
+    pub created_at: i64,
+    /// When the last run started, whatever its outcome (unix seconds).
+    pub last_attempt: Option<i64>,
+    pub last_success: Option<i64>,
+    /// The last run's error; `None` when it went well.
+    pub last_error: Option<String>,
+    /// What the last good run wrote (JSON).
+    pub last_summary: Option<String>,
+    pub next_run: Option<i64>,
+}
+
 /// What relais asks of a database about API connections. Each method is one
 /// transaction.
 pub trait ConnectStore: Send + Sync {
@@ -77,14 +97,26 @@ pub trait ConnectStore: Send + Sync {
     fn connections(&self)
     -> impl Future<Output = Result<Vec<StoredConnection>, StoreError>> + Send;
 
-    /// Records a run's outcome: `error` is `None` after a success.
+    /// Records a run's outcome: `error` is `None` after a success, whose
+    /// `summary` (JSON) is kept for the admin page.
     fn record_run(
         &self,
         id: &str,
         at: i64,
         error: Option<&str>,
+        summary: Option<&str>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Sets when the server's scheduler runs the connection next (unix
+    /// seconds; `None`: not scheduled).
+    fn schedule(
+        &self,
+        id: &str,
         next_run: Option<i64>,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Every connection's health, by id.
+    fn health(&self) -> impl Future<Output = Result<Vec<ConnectionHealth>, StoreError>> + Send;
 
     /// The value a stream's next run starts from.
     fn cursor(
@@ -154,7 +186,7 @@ impl ConnectStore for SqlStore {
     async fn connections(&self) -> Result<Vec<StoredConnection>, StoreError> {
         let q = format!(
             "SELECT {} FROM connections ORDER BY id",
-            CONNECTIONS.columns.join(", ")
+            CONNECTIONS.columns[..10].join(", ")
         );
         let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(q))
             .fetch_all(self.pool())
@@ -184,28 +216,78 @@ impl ConnectStore for SqlStore {
         id: &str,
         at: i64,
         error: Option<&str>,
-        next_run: Option<i64>,
+        summary: Option<&str>,
     ) -> Result<(), StoreError> {
-        // A failed run leaves the last success as it was.
+        // A failed run leaves the last success and its summary as they were.
         let query = match error {
             None => sqlx::query(
-                "UPDATE connections SET last_success = $2, last_error = NULL, next_run = $3
-                 WHERE id = $1",
+                "UPDATE connections SET last_success = $2, last_attempt = $2,
+                   last_error = NULL, last_summary = $3 WHERE id = $1",
             )
             .bind(id)
-            .bind(at),
-            Some(e) => {
-                sqlx::query("UPDATE connections SET last_error = $2, next_run = $3 WHERE id = $1")
-                    .bind(id)
-                    .bind(e)
-            }
+            .bind(at)
+            .bind(summary),
+            Some(e) => sqlx::query(
+                "UPDATE connections SET last_attempt = $2, last_error = $3 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(at)
+            .bind(e),
         };
         query
-            .bind(next_run)
             .execute(self.pool())
             .await
             .map_err(sql("recording a sync run"))?;
         Ok(())
+    }
+
+    async fn schedule(&self, id: &str, next_run: Option<i64>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE connections SET next_run = $2 WHERE id = $1")
+            .bind(id)
+            .bind(next_run)
+            .execute(self.pool())
+            .await
+            .map_err(sql("scheduling a sync"))?;
+        Ok(())
+    }
+
+    async fn health(&self) -> Result<Vec<ConnectionHealth>, StoreError> {
+        type HealthRow = (
+            String,
+            String,
+            String,
+            String,
+            i64,
+            Option<i64>,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+        );
+        let rows: Vec<HealthRow> = sqlx::query_as(
+            "SELECT id, network, account_id, api_base, created_at, last_attempt, last_success,
+               last_error, last_summary, next_run FROM connections ORDER BY id",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(sql("reading the connections' health"))?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(ConnectionHealth {
+                    account: AccountId::parse(&r.2)
+                        .map_err(crate::error::corrupt("connections"))?,
+                    id: r.0,
+                    network: r.1,
+                    api_base: r.3,
+                    created_at: r.4,
+                    last_attempt: r.5,
+                    last_success: r.6,
+                    last_error: r.7,
+                    last_summary: r.8,
+                    next_run: r.9,
+                })
+            })
+            .collect()
     }
 
     async fn cursor(&self, id: &str, stream: &str) -> Result<Option<String>, StoreError> {

@@ -31,7 +31,7 @@ pub mod testing;
 use std::future::Future;
 
 pub use backend::{Backend, DbUrl, redact};
-pub use connect::{ConnectStore, StoredConnection};
+pub use connect::{ConnectStore, ConnectionHealth, StoredConnection};
 pub use error::StoreError;
 pub use import::ImportOutcome;
 pub use inputs::{GroupDeclaration, SurveyImportSummary};

@@ -58,6 +58,11 @@ const SQLITE: &[Migration] = &[
         description: "API connections and sync cursors",
         sql: include_str!("../migrations/sqlite/0008_connections.sql"),
     },
+    Migration {
+        version: 9,
+        description: "connection health and comments hidden from the inbox",
+        sql: include_str!("../migrations/sqlite/0009_sync_health.sql"),
+    },
 ];
 
 const POSTGRES: &[Migration] = &[
@@ -101,10 +106,15 @@ const POSTGRES: &[Migration] = &[
         description: "API connections and sync cursors",
         sql: include_str!("../migrations/postgres/0008_connections.sql"),
     },
+    Migration {
+        version: 9,
+        description: "connection health and comments hidden from the inbox",
+        sql: include_str!("../migrations/postgres/0009_sync_health.sql"),
+    },
 ];
 
 /// The newest schema this build knows.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 fn migrations(backend: Backend) -> &'static [Migration] {
     match backend {

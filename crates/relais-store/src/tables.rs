@@ -219,6 +219,7 @@ pub(crate) const ALL: &[&Table] = &[
     &INBOX_ASSIGNMENTS,
     &INBOX_REPLIES,
     &INBOX_NOTES,
+    &INBOX_HIDDEN,
     &SAVED_REPLIES,
     &crate::connect::CONNECTIONS,
     &crate::connect::SYNC_CURSORS,
@@ -286,6 +287,12 @@ pub(crate) const INBOX_REPLIES: Table = Table {
     name: "inbox_replies",
     columns: &["reply_id", "comment_id", "by_email", "at"],
     order: "reply_id",
+};
+
+pub(crate) const INBOX_HIDDEN: Table = Table {
+    name: "inbox_hidden",
+    columns: &["comment_id", "by_email", "at"],
+    order: "comment_id",
 };
 
 pub(crate) const INBOX_NOTES: Table = Table {

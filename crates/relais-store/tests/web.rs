@@ -782,6 +782,6 @@ async fn the_dump_shows_the_inbox_tables(db: &TestDb) {
         assert_eq!(t.rows.len(), rows, "{table}");
     }
     let status = store.status().await.unwrap();
-    assert_eq!(status.schema_version, 8);
+    assert_eq!(status.schema_version, 9);
     store.close().await;
 }

@@ -15,7 +15,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use relais_core::Lang;
 use relais_store::{
-    AuditEntry, LinkStore, Role, SessionRow, Store, StoreError, User, WebStore, WebhookStore,
+    AuditEntry, ConnectStore, LinkStore, Role, SessionRow, Store, StoreError, User, WebStore,
+    WebhookStore,
 };
 
 use crate::auth::{self, Throttle};
@@ -24,8 +25,14 @@ use crate::snapshot::{Data, Snapshot};
 use crate::{Settings, api, openapi, pages, static_files, webhook};
 
 /// What the app needs of a database.
-pub trait AppStore: Store + WebStore + LinkStore + WebhookStore + Clone + 'static {}
-impl<T: Store + WebStore + LinkStore + WebhookStore + Clone + 'static> AppStore for T {}
+pub trait AppStore:
+    Store + WebStore + LinkStore + WebhookStore + ConnectStore + Clone + 'static
+{
+}
+impl<T: Store + WebStore + LinkStore + WebhookStore + ConnectStore + Clone + 'static> AppStore
+    for T
+{
+}
 
 /// The app's shared state.
 pub struct App<S> {
@@ -35,6 +42,8 @@ pub struct App<S> {
     pub throttle: Throttle,
     /// Sessions recently read, to spare the database a read per request.
     sessions: Mutex<HashMap<String, (Instant, SessionRow, User)>>,
+    /// Wakes the scheduled sync (an admin asked for a run now).
+    pub wake_sync: tokio::sync::Notify,
 }
 
 /// How long a session read from the database is trusted before reading it
@@ -56,6 +65,7 @@ impl<S: AppStore> App<S> {
             settings,
             data,
             sessions: Mutex::new(HashMap::new()),
+            wake_sync: tokio::sync::Notify::new(),
         }))
     }
 
@@ -431,6 +441,11 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
         )
         .route("/admin/territories", get(pages::admin::territories::<S>))
         .route("/admin/log", get(pages::admin::log::<S>))
+        .route("/admin/connections", get(pages::connections::list::<S>))
+        .route(
+            "/admin/connections/{id}/sync",
+            post(pages::connections::sync_now::<S>),
+        )
         .route(
             "/admin/retention",
             get(pages::retention::show::<S>).post(pages::retention::save::<S>),

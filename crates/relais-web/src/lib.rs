@@ -22,6 +22,7 @@ mod pages;
 mod scope;
 mod snapshot;
 mod static_files;
+mod sync;
 mod webhook;
 
 use std::future::Future;
@@ -33,6 +34,7 @@ pub use app::{App, AppStore};
 pub use auth::{check_password, hash_password, new_token, token_hash};
 pub use pages::retention::{LINKS_KEY as LINK_RETENTION_KEY, cutoff_day};
 pub use relais_links::ServeReport;
+pub use sync::scheduler;
 
 use tokio::net::TcpListener;
 
@@ -59,6 +61,21 @@ pub struct Settings {
     pub links: relais_links::Settings,
     /// Meta's webhooks (`/webhooks/meta`); without them the routes answer 404.
     pub meta: Option<MetaWebhook>,
+    /// The scheduled sync of the API connections, and replies posted back
+    /// to the networks; without it (no `RELAIS_SECRET_KEY`) connections are
+    /// only shown and replies only recorded.
+    pub sync: Option<SyncSettings>,
+}
+
+/// How `relais serve` keeps the connections fresh.
+#[derive(Debug, Clone)]
+pub struct SyncSettings {
+    /// Decrypts the connections' tokens.
+    pub key: relais_connect::SecretKey,
+    /// The time between two runs of a connection (15 minutes by default).
+    pub every: Duration,
+    /// How long to wait when a network limits the calls.
+    pub pacing: relais_connect::Pacing,
 }
 
 /// What Meta's webhooks are checked with: the app secret signs each
@@ -92,6 +109,7 @@ impl Default for Settings {
             throttle_window: Duration::from_secs(15 * 60),
             links: relais_links::Settings::default(),
             meta: None,
+            sync: None,
         }
     }
 }
@@ -130,10 +148,12 @@ where
     let links = relais_links::Links::new(store, settings.links.clone());
     let router = relais_links::routes(links.clone()).merge(app::router(app.clone()));
     let refresher = tokio::spawn(app::keep_fresh(app.clone()));
+    let scheduler = tokio::spawn(sync::scheduler(app.clone()));
     let report = relais_links::serve_with(listener, links, router, shutdown)
         .await
         .map_err(ServeError::Links);
     refresher.abort();
+    scheduler.abort();
     report
 }
 

@@ -20,6 +20,7 @@ pub fn tabs(ctx: &Ctx, here: &str) -> Markup {
         ("/admin/users", ctx.t("Utilisateurs", "Users")),
         ("/admin/territories", ctx.t("Territoires", "Territories")),
         ("/admin/retention", ctx.t("Conservation", "Retention")),
+        ("/admin/connections", ctx.t("Connexions", "Connections")),
         ("/admin/log", ctx.t("Journal", "Log")),
     ];
     html! {
@@ -36,7 +37,7 @@ pub fn tabs(ctx: &Ctx, here: &str) -> Markup {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct Done {
-    done: String,
+    pub done: String,
 }
 
 pub async fn users<S: AppStore>(

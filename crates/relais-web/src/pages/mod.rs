@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod audit;
+pub mod connections;
 pub mod dashboard;
 pub mod error;
 pub mod inbox;

@@ -197,7 +197,7 @@ pub async fn save<S: AppStore>(
 #[derive(Deserialize)]
 pub struct CsrfForm {
     #[serde(default)]
-    csrf: String,
+    pub csrf: String,
 }
 
 pub async fn apply_now<S: AppStore>(

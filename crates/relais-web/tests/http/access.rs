@@ -83,6 +83,7 @@ async fn every_route_answers_each_role_as_it_should(db: &TestDb) {
         ("/admin/territories".into(), [OK, NF, NF, NF, NF]),
         ("/admin/log".into(), [OK, NF, NF, NF, NF]),
         ("/admin/retention".into(), [OK, NF, NF, NF, NF]),
+        ("/admin/connections".into(), [OK, NF, NF, NF, NF]),
         ("/replies".into(), [OK; 5]),
         ("/no/such/page".into(), [NF; 5]),
     ];

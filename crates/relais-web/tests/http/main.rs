@@ -3,6 +3,8 @@
 
 mod access;
 mod auth;
+mod connections;
+mod graph;
 mod inbox;
 mod retention;
 mod support;

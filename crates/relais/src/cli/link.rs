@@ -207,4 +207,8 @@ pub struct ServeArgs {
     /// The token Meta's subscription check must send to `/webhooks/meta`.
     #[arg(long, env = "RELAIS_META_VERIFY_TOKEN", hide_env_values = true)]
     pub meta_verify_token: Option<String>,
+    /// Minutes between two syncs of each API connection (0: no automatic
+    /// sync). Needs RELAIS_SECRET_KEY, the key that encrypted the tokens.
+    #[arg(long, env = "RELAIS_SYNC_EVERY_MINUTES", default_value_t = 15)]
+    pub sync_every_minutes: u64,
 }

@@ -199,6 +199,8 @@ async fn serve_demo(db: &str, lang: Lang, listen: std::net::SocketAddr) -> anyho
         session_hours: 12,
         meta_app_secret: None,
         meta_verify_token: None,
+        // The demo has no connection to sync.
+        sync_every_minutes: 0,
     };
     super::serve::run(db, lang, args).await
 }

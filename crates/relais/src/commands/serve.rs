@@ -15,6 +15,7 @@ use crate::cli::ServeArgs;
 
 pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
     let meta = meta_webhook(&args, lang)?;
+    let sync = sync_settings(&args, lang)?;
     let example = short_url(&args.base.base_url, "CODE", lang)?;
     let store = open(db, lang).await?;
     // The period an admin set in the web app wins over the option.
@@ -92,6 +93,7 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
             absolute_timeout: std::time::Duration::from_secs(args.session_hours * 3600),
             links,
             meta,
+            sync,
             ..relais_web::Settings::default()
         };
         relais_web::serve(listener, store.clone(), settings, shutdown())
@@ -152,4 +154,23 @@ fn meta_webhook(args: &ServeArgs, lang: Lang) -> anyhow::Result<Option<relais_we
              give both, or neither."
         ))),
     }
+}
+
+/// The scheduled sync: on with RELAIS_SECRET_KEY (a malformed key stops the
+/// server at once), off with `--sync-every-minutes 0` or without a key.
+fn sync_settings(args: &ServeArgs, lang: Lang) -> anyhow::Result<Option<relais_web::SyncSettings>> {
+    if args.sync_every_minutes == 0 || args.links_only {
+        return Ok(None);
+    }
+    let raw = std::env::var(relais_connect::KEY_ENV).ok();
+    if raw.as_deref().is_none_or(|k| k.trim().is_empty()) {
+        return Ok(None);
+    }
+    let key =
+        relais_connect::SecretKey::parse(raw.as_deref()).map_err(|e| anyhow!(e.message(lang)))?;
+    Ok(Some(relais_web::SyncSettings {
+        key,
+        every: std::time::Duration::from_secs(args.sync_every_minutes * 60),
+        pacing: relais_connect::Pacing::default(),
+    }))
 }
