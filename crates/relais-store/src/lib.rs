@@ -45,8 +45,8 @@ pub use traffic::{
     TrafficStore,
 };
 pub use web::{
-    Assignment, AuditEntry, CommentDetail, Note, Reply, Role, SavedReply, SessionRow, TokenRow,
-    User, WebStore,
+    Assignment, AuditEntry, CommentDetail, Hidden, Note, Reply, Role, SavedReply, SessionRow,
+    TokenRow, User, WebStore,
 };
 pub use webhook::WebhookStore;
 pub use write::{ResidenceImportSummary, WriteSummary};

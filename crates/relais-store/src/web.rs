@@ -145,6 +145,13 @@ pub struct Reply {
     pub by: Option<String>,
 }
 
+/// A comment hidden on its network from the inbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hidden {
+    pub by: String,
+    pub at: i64,
+}
+
 /// Everything the inbox shows of one comment beyond the KPI facts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CommentDetail {
@@ -159,6 +166,10 @@ pub struct CommentDetail {
     pub post_id: String,
     pub post_text: String,
     pub post_permalink: Option<String>,
+    /// The comment it answers, if it is a reply.
+    pub parent_id: Option<String>,
+    /// Who hid it on its network, and when.
+    pub hidden: Option<Hidden>,
     /// Landlord replies, oldest first.
     pub replies: Vec<Reply>,
     pub notes: Vec<Note>,
@@ -255,15 +266,28 @@ pub trait WebStore: Send + Sync {
 
     /// Records a landlord reply to a comment: a reply comment by the post's
     /// account (so the response KPIs count it), who wrote it, and a log
-    /// line. Returns the reply's comment id; `None` when the comment does
-    /// not exist.
+    /// line. `posted` is the reply's id on the network when relais posted
+    /// it there (the next sync then finds the same comment); without it the
+    /// reply, made elsewhere, gets an id of relais's own. Returns the reply's
+    /// comment id; `None` when the comment does not exist.
     fn record_reply(
         &self,
         comment_id: &str,
         text: &str,
         by: &str,
         at: i64,
+        posted: Option<&str>,
     ) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+
+    /// Marks a comment hidden on its network (`hidden`), or shown again,
+    /// and logs it. False when the comment does not exist.
+    fn set_hidden(
+        &self,
+        comment_id: &str,
+        hidden: bool,
+        by: &str,
+        at: i64,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
     /// Adds an internal note; false when the comment does not exist.
     fn add_note(&self, note: &Note) -> impl Future<Output = Result<bool, StoreError>> + Send;
@@ -415,8 +439,19 @@ impl WebStore for SqlStore {
         text: &str,
         by: &str,
         at: i64,
+        posted: Option<&str>,
     ) -> Result<Option<String>, StoreError> {
-        inbox::record_reply(self, comment_id, text, by, at).await
+        inbox::record_reply(self, comment_id, text, by, at, posted).await
+    }
+
+    async fn set_hidden(
+        &self,
+        comment_id: &str,
+        hidden: bool,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        inbox::set_hidden(self, comment_id, hidden, by, at).await
     }
 
     async fn add_note(&self, note: &Note) -> Result<bool, StoreError> {

@@ -453,7 +453,7 @@ async fn a_recorded_reply_is_the_comments_first_reply_in_the_kpis(db: &TestDb) {
     let text = "Bonjour, écrivez-nous en message privé avec votre adresse : nous vous répondrons au plus vite. ".repeat(2);
     let by = demo_user();
     let id = store
-        .record_reply(&c.key.stored(), &text, &by, at)
+        .record_reply(&c.key.stored(), &text, &by, at, None)
         .await
         .unwrap()
         .expect("a reply id");
@@ -463,7 +463,7 @@ async fn a_recorded_reply_is_the_comments_first_reply_in_the_kpis(db: &TestDb) {
     );
     assert_eq!(
         store
-            .record_reply("facebook:nope", "x", &by, at)
+            .record_reply("facebook:nope", "x", &by, at, None)
             .await
             .unwrap(),
         None
@@ -502,7 +502,13 @@ async fn comment_details_come_in_the_order_asked(db: &TestDb) {
     let by = demo_user();
     let reply_at = first.created_at.unix() + 60;
     let reply = store
-        .record_reply(&first.key.stored(), "Merci, c'est noté.", &by, reply_at)
+        .record_reply(
+            &first.key.stored(),
+            "Merci, c'est noté.",
+            &by,
+            reply_at,
+            None,
+        )
         .await
         .unwrap()
         .unwrap();
@@ -594,6 +600,7 @@ async fn erasing_a_person_erases_their_inbox_trail(db: &TestDb) {
             "Écrivez-nous en message privé.",
             &by,
             c.created_at.unix() + 60,
+            None,
         )
         .await
         .unwrap()
@@ -662,7 +669,13 @@ async fn the_fingerprint_changes_with_replies_labels_and_assignments(db: &TestDb
     };
 
     store
-        .record_reply(&c.key.stored(), "Merci !", &by, c.created_at.unix() + 5)
+        .record_reply(
+            &c.key.stored(),
+            "Merci !",
+            &by,
+            c.created_at.unix() + 5,
+            None,
+        )
         .await
         .unwrap();
     changed(store.data_fingerprint().await.unwrap(), "a reply");
@@ -756,7 +769,13 @@ async fn the_dump_shows_the_inbox_tables(db: &TestDb) {
         .await
         .unwrap();
     store
-        .record_reply(&c.key.stored(), "Merci.", &by, c.created_at.unix() + 1)
+        .record_reply(
+            &c.key.stored(),
+            "Merci.",
+            &by,
+            c.created_at.unix() + 1,
+            None,
+        )
         .await
         .unwrap();
     store

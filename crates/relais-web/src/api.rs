@@ -103,6 +103,7 @@ impl IntoResponse for ApiFail {
                 ),
             ),
             Fail::Bad(message) => (StatusCode::BAD_REQUEST, "bad_request", message),
+            Fail::Upstream(message) => (StatusCode::BAD_GATEWAY, "network", message),
             Fail::Store(e) => {
                 tracing::error!("{}", e.message(Lang::En));
                 (StatusCode::INTERNAL_SERVER_ERROR, "store", e.message(lang))

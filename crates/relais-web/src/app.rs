@@ -337,6 +337,9 @@ pub enum Fail {
     Csrf,
     /// What was sent is wrong; the message says what to do.
     Bad(String),
+    /// A network's API refused or failed; the message says which
+    /// connection and what to do (502).
+    Upstream(String),
     Store(StoreError),
 }
 
@@ -422,6 +425,7 @@ pub fn router<S: AppStore>(app: Arc<App<S>>) -> Router {
         .route("/inbox/{id}/assign", post(pages::inbox::assign::<S>))
         .route("/inbox/{id}/reply", post(pages::inbox::reply::<S>))
         .route("/inbox/{id}/note", post(pages::inbox::note::<S>))
+        .route("/inbox/{id}/hide", post(pages::inbox::hide::<S>))
         .route("/inbox/{id}/labels", post(pages::inbox::label::<S>))
         .route(
             "/replies",

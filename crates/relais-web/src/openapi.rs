@@ -71,6 +71,7 @@ fn answers(ok: (&str, Value), failures: &[&str]) -> Value {
 const READ: &[&str] = &["401", "404"];
 const LIST: &[&str] = &["400", "401"];
 const WRITE: &[&str] = &["400", "401", "403", "404"];
+const PUBLISH: &[&str] = &["400", "401", "403", "404", "502"];
 
 fn comment_id() -> Value {
     json!({"name": "id", "in": "path", "required": true,
@@ -346,12 +347,17 @@ fn spec() -> Value {
                 "responses": answers(("200", answer("The comment as it now stands.", schema("CommentFull"))), WRITE)}},
             "/comments/{id}/reply": {"post": {
                 "operationId": "replyToComment",
-                "summary": "Records a reply written on the network, so the response KPIs count it.",
+                "summary": "Records a reply, so the response KPIs count it; with `publish`, posts it on the network first.",
+                "description": "With `publish: true` the reply is posted under the comment on Facebook, \
+                    Instagram or LinkedIn, as the connected account, and recorded with the network's id \
+                    (the next sync finds the same reply). Without a usable connection 400 says why; \
+                    a refusal of the network answers 502 with its reason.",
                 "parameters": [comment_id(), csrf_header()],
                 "requestBody": comment_body(json!({"type": "object", "required": ["text"],
                     "additionalProperties": false,
-                    "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 8000}}})),
-                "responses": answers(("201", answer("The comment with its new reply.", schema("CommentFull"))), WRITE)}},
+                    "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 8000},
+                                   "publish": {"type": "boolean", "default": false}}})),
+                "responses": answers(("201", answer("The comment with its new reply.", schema("CommentFull"))), PUBLISH)}},
             "/posts": {"get": {
                 "operationId": "listPosts",
                 "summary": "The posts, newest first.",
@@ -404,7 +410,8 @@ fn spec() -> Value {
                 "400": failure("A parameter or the body is wrong; the message names it."),
                 "401": failure("No valid token or session."),
                 "403": failure("The role may not change anything (auditor), or a session call lacks its CSRF token."),
-                "404": failure("No such thing, or outside the caller's territories.")
+                "404": failure("No such thing, or outside the caller's territories."),
+                "502": failure("The network's API refused or failed; the message names the connection and what to do.")
             }
         }
     })

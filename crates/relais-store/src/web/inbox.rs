@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use sqlx::AnyConnection;
 
 use super::people::log_in;
-use super::{Assignment, AuditEntry, CommentDetail, Note, Reply};
+use super::{Assignment, AuditEntry, CommentDetail, Hidden, Note, Reply};
 use crate::error::{StoreError, sql};
 use crate::sql_store::SqlStore;
 
@@ -147,6 +147,7 @@ pub(super) async fn record_reply(
     text: &str,
     by: &str,
     at: i64,
+    posted: Option<&str>,
 ) -> Result<Option<String>, StoreError> {
     let doing = "recording a reply";
     let mut tx = store.pool().begin().await.map_err(sql(doing))?;
@@ -162,12 +163,16 @@ pub(super) async fn record_reply(
         return Ok(None);
     };
     // Stored like an imported comment's id: `network:network_id`.
-    let network_id = reply_network_id()?;
+    let network_id = match posted {
+        Some(id) => id.to_string(),
+        None => reply_network_id()?,
+    };
     let id = format!("{network}:{network_id}");
+    // A sync may have brought the posted reply already: it is the same one.
     sqlx::query(
         "INSERT INTO comments
            (id, network, network_id, post_id, parent_id, author, account_id, text, created_at)
-         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
     )
     .bind(id.as_str())
     .bind(network.as_str())
@@ -181,7 +186,8 @@ pub(super) async fn record_reply(
     .await
     .map_err(sql(doing))?;
     sqlx::query(
-        "INSERT INTO inbox_replies (reply_id, comment_id, by_email, at) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO inbox_replies (reply_id, comment_id, by_email, at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (reply_id) DO NOTHING",
     )
     .bind(id.as_str())
     .bind(comment_id)
@@ -263,6 +269,7 @@ type DetailRow = (
     String,
     String,
     Option<String>,
+    Option<String>,
 );
 
 pub(super) async fn comment_details(
@@ -277,7 +284,7 @@ pub(super) async fn comment_details(
     let comments: Vec<DetailRow> = fetch_in(
         &mut conn,
         "SELECT c.id, c.network, c.text, c.created_at, COALESCE(c.author, c.account_id),
-                a.display_name, c.post_id, p.text, p.permalink
+                a.display_name, c.post_id, p.text, p.permalink, c.parent_id
          FROM comments c JOIN posts p ON p.id = c.post_id
          LEFT JOIN authors a ON a.pseudonym = c.author
          WHERE c.id IN ({ids})",
@@ -303,6 +310,17 @@ pub(super) async fn comment_details(
     )
     .await
     .map_err(sql(doing))?;
+    let hidden: Vec<(String, String, i64)> = fetch_in(
+        &mut conn,
+        "SELECT comment_id, by_email, at FROM inbox_hidden WHERE comment_id IN ({ids})",
+        &unique,
+    )
+    .await
+    .map_err(sql(doing))?;
+    let mut hidden_of: HashMap<String, Hidden> = hidden
+        .into_iter()
+        .map(|(id, by, at)| (id, Hidden { by, at }))
+        .collect();
     let assignments: Vec<AssignmentRow> = fetch_in(
         &mut conn,
         "SELECT comment_id, assignee, assigned_by, assigned_at FROM inbox_assignments
@@ -334,13 +352,24 @@ pub(super) async fn comment_details(
         .map(|row| (row.0.clone(), to_assignment(row)))
         .collect();
     let mut found: HashMap<String, CommentDetail> = HashMap::new();
-    for (id, network, text, created_at, author, display_name, post_id, post_text, permalink) in
-        comments
+    for (
+        id,
+        network,
+        text,
+        created_at,
+        author,
+        display_name,
+        post_id,
+        post_text,
+        permalink,
+        parent_id,
+    ) in comments
     {
         let mut replies = replies_of.remove(&id).unwrap_or_default();
         replies.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         let notes = notes_of.remove(&id).unwrap_or_default();
         let assignment = assignment_of.remove(&id);
+        let hidden = hidden_of.remove(&id);
         found.insert(
             id.clone(),
             CommentDetail {
@@ -353,6 +382,8 @@ pub(super) async fn comment_details(
                 post_id,
                 post_text,
                 post_permalink: permalink,
+                parent_id,
+                hidden,
                 replies,
                 notes,
                 assignment,
@@ -360,4 +391,50 @@ pub(super) async fn comment_details(
         );
     }
     Ok(ids.iter().filter_map(|id| found.get(id).cloned()).collect())
+}
+
+pub(super) async fn set_hidden(
+    store: &SqlStore,
+    comment_id: &str,
+    hidden: bool,
+    by: &str,
+    at: i64,
+) -> Result<bool, StoreError> {
+    let doing = "hiding a comment";
+    let mut tx = store.pool().begin().await.map_err(sql(doing))?;
+    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM comments WHERE id = $1")
+        .bind(comment_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(sql(doing))?;
+    if found.is_none() {
+        return Ok(false);
+    }
+    let query = if hidden {
+        sqlx::query(
+            "INSERT INTO inbox_hidden (comment_id, by_email, at) VALUES ($1, $2, $3)
+             ON CONFLICT (comment_id) DO UPDATE SET by_email = excluded.by_email, at = excluded.at",
+        )
+        .bind(comment_id)
+        .bind(by)
+        .bind(at)
+    } else {
+        sqlx::query("DELETE FROM inbox_hidden WHERE comment_id = $1").bind(comment_id)
+    };
+    query.execute(&mut *tx).await.map_err(sql(doing))?;
+    let entry = AuditEntry {
+        at,
+        actor: by.to_string(),
+        action: if hidden {
+            "comment.hide"
+        } else {
+            "comment.unhide"
+        }
+        .into(),
+        subject: comment_id.to_string(),
+        detail: String::new(),
+    };
+    log_in(&mut tx, &entry).await.map_err(sql(doing))?;
+    tx.commit().await.map_err(sql(doing))?;
+    Ok(true)
 }

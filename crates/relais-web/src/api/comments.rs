@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::pages::inbox::{assign_checked, checked_text};
+use crate::pages::inbox::{assign_checked, checked_text, publish};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -133,6 +133,9 @@ pub async fn assign<S: AppStore>(
 #[serde(deny_unknown_fields)]
 pub struct ReplyBody {
     pub text: String,
+    /// Post the reply on the network first (the account must be connected).
+    #[serde(default)]
+    pub publish: bool,
 }
 
 pub async fn reply<S: AppStore>(
@@ -143,11 +146,17 @@ pub async fn reply<S: AppStore>(
     b: Result<Json<ReplyBody>, JsonRejection>,
 ) -> ApiResult {
     within(ctx.lang, async {
-        to_change(&ctx, &headers, &id)?;
-        let text = checked_text(ctx.lang, &body(&ctx, b)?.text)?;
+        let c = to_change(&ctx, &headers, &id)?;
+        let b = body(&ctx, b)?;
+        let text = checked_text(ctx.lang, &b.text)?;
+        let posted = if b.publish {
+            Some(publish(&app, &ctx, c, &id, &text).await?)
+        } else {
+            None
+        };
         let recorded = app
             .store
-            .record_reply(&id, &text, &ctx.user.email, now())
+            .record_reply(&id, &text, &ctx.user.email, now(), posted.as_deref())
             .await
             .map_err(Fail::Store)?;
         if recorded.is_none() {

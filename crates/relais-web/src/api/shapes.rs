@@ -253,6 +253,8 @@ pub(crate) mod tests {
             display_name: display_name.map(String::from),
             post_id: "facebook:1".into(),
             post_text: "texte".into(),
+            parent_id: None,
+            hidden: None,
             post_permalink: None,
             replies: vec![],
             notes: vec![],

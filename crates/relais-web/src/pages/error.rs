@@ -53,6 +53,11 @@ pub fn page(fail: Fail) -> Response {
             t("Demande incorrecte", "Bad request"),
             msg.clone(),
         ),
+        Fail::Upstream(msg) => (
+            StatusCode::BAD_GATEWAY,
+            t("Le réseau a refusé", "The network refused"),
+            msg.clone(),
+        ),
         Fail::Store(e @ relais_store::StoreError::Conflict { .. }) => (
             StatusCode::BAD_REQUEST,
             t("Demande refusée", "Request refused"),

@@ -16,6 +16,8 @@ use crate::html::enc;
 use crate::scope::Scope;
 use crate::snapshot::Snapshot;
 
+use super::network;
+
 /// The longest reply or note accepted.
 pub const MAX_TEXT: usize = 8000;
 
@@ -80,10 +82,14 @@ pub struct TextForm {
     csrf: String,
     #[serde(default)]
     text: String,
+    /// `network`: post the reply on the network first; anything else:
+    /// record a reply made elsewhere.
+    #[serde(default)]
+    publish: String,
 }
 
 /// Checks a form posted on a comment: in scope (404), allowed (403), CSRF.
-fn writable(ctx: &Ctx, id: &str, token: &str) -> Result<usize, Fail> {
+pub(super) fn writable(ctx: &Ctx, id: &str, token: &str) -> Result<usize, Fail> {
     let c = ctx.comment(id)?;
     ctx.require_write()?;
     ctx.check_csrf(token)?;
@@ -111,7 +117,7 @@ pub fn checked_text(lang: Lang, text: &str) -> Result<String, Fail> {
     Ok(text.to_string())
 }
 
-fn back(id: &str, done: &str) -> Response {
+pub(super) fn back(id: &str, done: &str) -> Response {
     see_other(&format!("/inbox/{}?done={done}", enc(id)))
 }
 
@@ -121,15 +127,20 @@ pub async fn reply<S: AppStore>(
     Path(id): Path<String>,
     Form(f): Form<TextForm>,
 ) -> Result<Response, Fail> {
-    writable(&ctx, &id, &f.csrf)?;
+    let c = writable(&ctx, &id, &f.csrf)?;
     let text = checked_text(ctx.lang, &f.text)?;
+    let posted = if f.publish == "network" {
+        Some(network::publish(&app, &ctx, c, &id, &text).await?)
+    } else {
+        None
+    };
     app.store
-        .record_reply(&id, &text, &ctx.user.email, now())
+        .record_reply(&id, &text, &ctx.user.email, now(), posted.as_deref())
         .await
         .map_err(Fail::Store)?
         .ok_or(Fail::NotFound)?;
     app.refresh().await?;
-    Ok(back(&id, "reply"))
+    Ok(back(&id, if posted.is_some() { "posted" } else { "reply" }))
 }
 
 pub async fn note<S: AppStore>(

@@ -17,9 +17,11 @@ use crate::i18n;
 use crate::snapshot::{Snapshot, Text};
 
 mod actions;
+mod network;
 mod show;
 
 pub use actions::{assign, assign_checked, checked_text, label, note, reply, set_labels};
+pub use network::{hide, publish};
 pub use show::show;
 
 pub fn sla_badge(ctx: &Ctx, snap: &Snapshot, c: usize) -> Markup {

@@ -11,6 +11,7 @@ use relais_store::{CommentDetail, SavedReply, User};
 use serde::Deserialize;
 
 use super::actions::{MAX_TEXT, assignable};
+use super::network::{self, Channel};
 use super::{excerpt, shown_text, sla_badge, territory_name};
 use crate::app::{App, AppStore, Ctx, Fail};
 use crate::html::{self, Nav, csrf, enc, notice, page, select, when};
@@ -31,6 +32,18 @@ fn done_text(ctx: &Ctx, done: &str) -> Option<&'static str> {
         "reply" => ctx.t(
             "Réponse enregistrée : le délai de réponse en tient compte.",
             "Reply recorded: the response time counts it.",
+        ),
+        "posted" => ctx.t(
+            "Réponse publiée sur le réseau et enregistrée : le délai de réponse en tient compte.",
+            "Reply posted on the network and recorded: the response time counts it.",
+        ),
+        "hidden" => ctx.t(
+            "Commentaire masqué sur le réseau : seuls son auteur et ses amis le voient encore.",
+            "Comment hidden on the network: only its author and their friends still see it.",
+        ),
+        "shown" => ctx.t(
+            "Commentaire de nouveau visible sur le réseau.",
+            "Comment visible again on the network.",
         ),
         "assign" => ctx.t("Attribution enregistrée.", "Assignment saved."),
         "note" => ctx.t("Note ajoutée.", "Note added."),
@@ -69,6 +82,11 @@ pub async fn show<S: AppStore>(
         .and_then(|t| saved.iter().find(|s| s.id == t))
         .map(|s| s.body.clone())
         .unwrap_or_default();
+    let channel = if ctx.may_write() {
+        network::channel(&app, &ctx, c).await?
+    } else {
+        None
+    };
     let cm = &snap.facts.comments[c];
     let title = match ctx.lang {
         Lang::Fr => format!("Message du {}", when(cm.created_at, ctx.lang)),
@@ -80,9 +98,10 @@ pub async fn show<S: AppStore>(
         div.two {
             div.stack {
                 (message(&ctx, &snap, c, &detail))
+                (hidden_box(&ctx, &detail, channel.as_ref()))
                 (replies(&ctx, &detail))
                 @if ctx.may_write() {
-                    (reply_form(&ctx, &detail.id, &saved, &prefill))
+                    (reply_form(&ctx, &detail.id, &saved, &prefill, channel.as_ref()))
                 }
             }
             div.stack {
@@ -139,7 +158,40 @@ fn replies(ctx: &Ctx, d: &CommentDetail) -> Markup {
     }
 }
 
-fn reply_form(ctx: &Ctx, id: &str, saved: &[SavedReply], prefill: &str) -> Markup {
+/// Whether the comment is hidden on its network, and the button that hides
+/// it or shows it again when relais can.
+fn hidden_box(ctx: &Ctx, d: &CommentDetail, channel: Option<&Channel>) -> Markup {
+    let able = channel.filter(|ch| ch.can_hide());
+    html! {
+        @if let Some(h) = &d.hidden {
+            p.notice.error role="status" {
+                (ctx.t("Masqué sur le réseau par", "Hidden on the network by")) " " (h.by) ", " (when(h.at, ctx.lang)) "."
+            }
+        }
+        @if let Some(ch) = able {
+            form method="post" action={ "/inbox/" (enc(&d.id)) "/hide" } {
+                (csrf(ctx))
+                @if d.hidden.is_some() {
+                    input type="hidden" name="hidden" value="0";
+                    button type="submit" { (ctx.t("Afficher à nouveau sur ", "Show again on ")) (ch.name(ctx.lang)) }
+                } @else {
+                    input type="hidden" name="hidden" value="1";
+                    button type="submit" { (ctx.t("Masquer sur ", "Hide on ")) (ch.name(ctx.lang)) }
+                    " " span.muted { (ctx.t("(données personnelles, insultes : le commentaire n'est plus visible du public)", "(personal data, insults: the comment is no longer public)")) }
+                }
+            }
+        }
+    }
+}
+
+fn reply_form(
+    ctx: &Ctx,
+    id: &str,
+    saved: &[SavedReply],
+    prefill: &str,
+    channel: Option<&Channel>,
+) -> Markup {
+    let posts = channel.filter(|ch| ch.can_reply());
     let action = format!("/inbox/{}/reply", enc(id));
     html! {
         section aria-labelledby="answer-h" {
@@ -175,11 +227,23 @@ fn reply_form(ctx: &Ctx, id: &str, saved: &[SavedReply], prefill: &str) -> Marku
                     label for="reply-text" { (ctx.t("Texte de la réponse publiée", "Text of the published reply")) }
                     textarea #reply-text name="text" required maxlength=(MAX_TEXT) { (prefill) }
                 }
-                p.muted { (ctx.t(
-                    "Publiez ce texte sur le réseau, puis enregistrez-le ici : le message passe en « répondu » et les indicateurs de réponse en tiennent compte.",
-                    "Post this text on the network, then record it here: the message becomes answered and the response KPIs count it."
-                )) }
-                button type="submit" { (ctx.t("Enregistrer la réponse", "Record the reply")) }
+                @if let Some(ch) = posts {
+                    p.muted { (ctx.t(
+                        "relais publie ce texte sous le commentaire, au nom du compte ; le message passe en « répondu » et les indicateurs de réponse en tiennent compte.",
+                        "relais posts this text under the comment, as the account; the message becomes answered and the response KPIs count it."
+                    )) }
+                    div.inline-list {
+                        button type="submit" name="publish" value="network" { (ctx.t("Publier sur ", "Post on ")) (ch.name(ctx.lang)) }
+                        " "
+                        button.secondary type="submit" name="publish" value="recorded" { (ctx.t("J'ai répondu ailleurs : enregistrer seulement", "I answered elsewhere: record only")) }
+                    }
+                } @else {
+                    p.muted { (ctx.t(
+                        "Publiez ce texte sur le réseau, puis enregistrez-le ici : le message passe en « répondu » et les indicateurs de réponse en tiennent compte.",
+                        "Post this text on the network, then record it here: the message becomes answered and the response KPIs count it."
+                    )) }
+                    button type="submit" { (ctx.t("Enregistrer la réponse", "Record the reply")) }
+                }
             }
         }
     }
