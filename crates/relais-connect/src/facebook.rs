@@ -11,6 +11,8 @@
 //!
 //! [`ImportBatch`]: relais_core::ImportBatch
 
+use std::collections::HashSet;
+
 use relais_core::{Account, BatchComment, InstallationSecret, MetricSnapshot, PostKey};
 use relais_store::{ConnectStore, Store, StoredConnection};
 use serde::de::DeserializeOwned;
@@ -21,6 +23,8 @@ use crate::graph::{Graph, GraphError};
 use crate::map::{self, ApiComment, ApiPost, Insight, Listing};
 use crate::run::{Run, SyncOptions, SyncSummary};
 use crate::secret::SecretKey;
+
+mod watch;
 
 const POST_FIELDS: &str = "id,created_time,message,permalink_url,status_type,shares,\
     reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)";
@@ -51,6 +55,7 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
         version: graph.version(),
         graph,
         metrics: map::POST_METRICS.iter().map(|m| m.to_string()).collect(),
+        seen: HashSet::new(),
         run,
     };
     let since = match options.since {
@@ -58,6 +63,7 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
         None => sync.run.cursor("posts").await?,
     };
     sync.posts(since).await?;
+    sync.watch().await?;
     sync.followers().await?;
     sync.run
         .set_cursor("posts", &options.now.unix().to_string())
@@ -102,6 +108,24 @@ struct Sync<'a, S> {
     version: String,
     /// The insights metrics asked, with successors once Meta refused one.
     metrics: Vec<String>,
+    /// The posts whose details this run has read.
+    seen: HashSet<String>,
+}
+
+/// What to read of a post's details.
+#[derive(Debug, Clone, Copy)]
+struct Detail {
+    /// Only comments created after then (unix seconds): paging stops at
+    /// the first older one (comments come newest first).
+    newer_than: Option<i64>,
+    insights: bool,
+}
+
+impl Detail {
+    const ALL: Detail = Detail {
+        newer_than: None,
+        insights: true,
+    };
 }
 
 impl<S: Store + ConnectStore> Sync<'_, S> {
@@ -142,7 +166,7 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
             }
             self.run.write(batch).await?;
             for p in &listing.data {
-                self.details(&p.id).await?;
+                self.details(&p.id, Detail::ALL).await?;
             }
             let Some(next) = listing.paging.and_then(|p| p.next) else {
                 return Ok(());
@@ -155,8 +179,10 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
         }
     }
 
-    /// One post's comments (every page) and insights, in one batch.
-    async fn details(&mut self, post_id: &str) -> Result<(), ConnectError> {
+    /// One post's comments (every page, or the new ones) and insights, in
+    /// one batch.
+    async fn details(&mut self, post_id: &str, what: Detail) -> Result<(), ConnectError> {
+        self.seen.insert(post_id.to_string());
         let scope = "pages_read_user_content";
         let post = map::post_key(post_id).map_err(|e| self.unexpected(e.0))?;
         let query = [
@@ -176,8 +202,16 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
         loop {
             pages.push(answer.get("data").cloned().unwrap_or(Value::Null));
             let listing: Listing<ApiComment> = self.parse(answer)?;
-            comments.extend(listing.data);
-            let Some(next) = listing.paging.and_then(|p| p.next) else {
+            let before = comments.len();
+            for c in listing.data {
+                let created = map::time(&c.created_time).map_err(|e| self.unexpected(e.0))?;
+                if what.newer_than.is_none_or(|t| created.unix() > t) {
+                    comments.push(c);
+                }
+            }
+            let reached_old =
+                what.newer_than.is_some() && comments.len() < before + pages_len(&pages);
+            let Some(next) = listing.paging.and_then(|p| p.next).filter(|_| !reached_old) else {
                 break;
             };
             answer = self
@@ -186,7 +220,11 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
                 .await
                 .map_err(|e| self.fail(e, scope))?;
         }
-        let insights = self.insights(&post).await?;
+        let insights = if what.insights {
+            self.insights(&post).await?
+        } else {
+            Vec::new()
+        };
         let stream = format!("comments:{post_id}");
         let mut refs: Vec<&Value> = pages.iter().collect();
         let snapshot_values: Vec<Value> = insights
@@ -213,6 +251,12 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
         self.run.write(batch).await?;
         if let Some(newest) = newest {
             self.run.set_cursor(&stream, &newest.to_string()).await?;
+        }
+        if what.insights {
+            let today = watch::day(self.run.now);
+            self.run
+                .set_cursor(&format!("insights:{post_id}"), &today)
+                .await?;
         }
         Ok(())
     }
@@ -288,4 +332,9 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
             .followers(count, &format!("graph_api:{field}"))
             .await
     }
+}
+
+/// How many comments the last page read held.
+fn pages_len(pages: &[Value]) -> usize {
+    pages.last().and_then(Value::as_array).map_or(0, Vec::len)
 }

@@ -118,6 +118,14 @@ pub trait ConnectStore: Send + Sync {
     /// Every connection's health, by id.
     fn health(&self) -> impl Future<Output = Result<Vec<ConnectionHealth>, StoreError>> + Send;
 
+    /// The network ids of `account`'s posts published from `since` (unix
+    /// seconds) on, newest first.
+    fn recent_posts(
+        &self,
+        account: &AccountId,
+        since: i64,
+    ) -> impl Future<Output = Result<Vec<String>, StoreError>> + Send;
+
     /// The value a stream's next run starts from.
     fn cursor(
         &self,
@@ -239,6 +247,23 @@ impl ConnectStore for SqlStore {
             .await
             .map_err(sql("recording a sync run"))?;
         Ok(())
+    }
+
+    async fn recent_posts(
+        &self,
+        account: &AccountId,
+        since: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT network_id FROM posts WHERE account_id = $1 AND published_at >= $2
+             ORDER BY published_at DESC, network_id",
+        )
+        .bind(account.as_str())
+        .bind(since)
+        .fetch_all(self.pool())
+        .await
+        .map_err(sql("reading an account's recent posts"))?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
     }
 
     async fn schedule(&self, id: &str, next_run: Option<i64>) -> Result<(), StoreError> {

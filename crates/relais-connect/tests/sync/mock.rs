@@ -3,7 +3,8 @@
 //! two pages (one without `from`, a reply from the Page), a refused metric
 //! (code 100), a 429 before the follower count, a busy usage header, and
 //! code 190 for the token `expired`. `fail_comments_of` makes one post's
-//! comments fail, to interrupt a sync half-way.
+//! comments fail, to interrupt a sync half-way; `late_comment` adds a
+//! comment on an older post (with a next page the sync must not need).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -19,6 +20,8 @@ use serde_json::{Value, json};
 pub struct Mock {
     pub base: String,
     pub fail_comments_of: Option<String>,
+    /// A tenant comments post 111_2 after the first run.
+    pub late_comment: bool,
     pub followers_calls: u32,
     pub requests: Vec<String>,
 }
@@ -129,9 +132,10 @@ async fn edge(
         return r;
     }
     let mut m = s.lock().unwrap();
-    m.requests.push(format!("{node}/{edge}"));
-    let base = m.base.clone();
     let page2 = q.get("page").is_some_and(|p| p == "2");
+    let asked = format!("{node}/{edge}{}", if page2 { "?page=2" } else { "" });
+    m.requests.push(asked);
+    let base = m.base.clone();
     match edge.as_str() {
         "posts" => {
             let (posts, next) = if page2 {
@@ -177,6 +181,15 @@ async fn edge(
                     "data": [comment("111_1_1", None, "Le hall est sale depuis une semaine",
                                      "2026-03-05T10:00:00+0000", None)],
                     "paging": {"cursors": cursors}}),
+                ("111_2", _) if m.late_comment => json!({
+                    "data": [
+                        comment("111_2_2", Some(("9003", "Inès")), "Le container est déjà plein",
+                                "2026-03-10T18:00:00+0000", None),
+                        comment("111_2_1", Some(("9002", "Paul")), "Quel jour ?",
+                                "2026-03-04T10:00:00+0000", None),
+                    ],
+                    "paging": {"cursors": cursors,
+                               "next": format!("{base}/111_2/comments?after=QVFIV&page=2")}}),
                 ("111_2", _) => json!({
                     "data": [comment("111_2_1", Some(("9002", "Paul")), "Quel jour ?",
                                      "2026-03-04T10:00:00+0000", None)],
