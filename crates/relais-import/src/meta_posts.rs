@@ -143,10 +143,20 @@ impl Reader<'_> {
             permalink.as_deref().unwrap_or(""),
             unknown_types,
         );
+        let account = self.account(row)?;
+        // The Graph API names a Page post `<page id>_<post id>`; the export
+        // gives the two apart. Joined, an imported post and the same post
+        // synced are one.
+        let network_id = match (&account.network_id, self.network) {
+            (Some(page), Network::Facebook) if !network_id.contains('_') => {
+                format!("{page}_{network_id}")
+            }
+            _ => network_id,
+        };
         Ok(Some(PostRecord {
             line: row.line,
             network_id,
-            account: self.account(row)?,
+            account,
             published_at,
             text: shared::plain_newlines(text),
             permalink,

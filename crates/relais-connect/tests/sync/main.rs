@@ -31,6 +31,7 @@ macro_rules! story {
     };
 }
 
+mod export;
 mod watch;
 
 story!(

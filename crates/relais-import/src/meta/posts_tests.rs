@@ -15,10 +15,13 @@ fn refuse(bytes: &[u8]) -> ImportError {
         .expect_err("the file should be refused")
 }
 
+/// A metric of post `post`: its id in the export (a Facebook post's is
+/// kept as `<page id>_<post id>`, like the Graph API's).
 fn metric(p: &Parsed, post: &str, m: Metric) -> Option<f64> {
+    let joined = format!("_{post}");
     p.post_metrics
         .iter()
-        .find(|x| x.post_id == post && x.metric == m)
+        .find(|x| (x.post_id == post || x.post_id.ends_with(&joined)) && x.metric == m)
         .map(|x| x.value)
 }
 
@@ -156,9 +159,10 @@ fn facebook_posts_in_english_map_every_column() {
     assert_eq!(p.account.network_id.as_deref(), Some("1039829308656930"));
     assert_eq!(p.account.name.as_deref(), Some("Habitat Solidaire"));
     let first = &p.posts[0];
+    // Joined to its Page's id as the Graph API names it.
     assert_eq!(
         (first.line, first.network_id.as_str()),
-        (2, "1221580000000001")
+        (2, "1039829308656930_1221580000000001")
     );
     assert!(
         first.text.contains(":\nle chantier démarre lundi.\n"),
