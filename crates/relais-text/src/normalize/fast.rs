@@ -1,120 +1,186 @@
 //! The fast path of normalisation, for the texts most comments are: ASCII,
 //! the accented letters French uses, typographic punctuation and emojis.
 //!
-//! One pass lower-cases the text and measures its shape (shouting, `!`,
-//! `?`, emojis); a second expands SMS spellings and folds accents straight
-//! into `folded`, with no string built in between. Any other character
-//! sends the text to the general path, which gives the same result on the
-//! texts this one accepts: they are their own NFKC but for the characters
-//! mapped here, and their case mapping is one character to one.
-
-use std::cell::RefCell;
+//! One pass over the text lower-cases each character, folds its accents,
+//! expands SMS spellings as each word ends, and measures the shape
+//! (shouting, `!`, `?`, emojis, emoticons), writing straight into
+//! `folded`. Any other character sends the text to the general path,
+//! which gives the same result on the texts this one accepts: they are
+//! their own NFKC but for the characters mapped here, and their case
+//! mapping is one character to one.
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Normalized, base_letter, caps_ratio, is_emoji, push_faces, sms_folded};
-
-thread_local! {
-    /// The lower-case text, reused from one text to the next.
-    static LOWER: RefCell<String> = const { RefCell::new(String::new()) };
-}
+use super::{FACES, Normalized, base_letter, caps_ratio, is_emoji, sms_folded};
 
 /// Normalises `text` into `out` (all but the word spans) and returns true,
 /// or returns false, leaving `out` in any state, when a character needs the
 /// general path.
 pub(super) fn normalize(text: &str, out: &mut Normalized) -> bool {
-    LOWER.with(|lower| {
-        let lower = &mut *lower.borrow_mut();
-        lower.clear();
-        out.emojis.clear();
-        let Some(shape) = lower_case(text, lower, &mut out.emojis) else {
-            return false;
+    out.folded.clear();
+    out.emojis.clear();
+    let mut pass = Pass::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => text[i..].chars().next().unwrap_or_default(),
         };
-        push_faces(lower, &mut out.emojis);
-        expand_and_fold(lower, &mut out.folded);
-        out.caps_ratio = caps_ratio(shape.shouted, shape.words);
-        out.exclamations = shape.exclamations;
-        out.questions = shape.questions;
-        true
-    })
+        i += c.len_utf8();
+        if pass.push(c, out).is_none() {
+            return false;
+        }
+    }
+    pass.end_word(false, &mut out.folded);
+    pass.end_run();
+    for (k, face) in FACES.iter().enumerate() {
+        if pass.faces & (1 << k) != 0 {
+            out.emojis.push(face.to_string());
+        }
+    }
+    out.caps_ratio = caps_ratio(pass.shouted, pass.runs);
+    out.exclamations = pass.exclamations;
+    out.questions = pass.questions;
+    true
 }
 
-/// What the first pass measures of the original text.
+/// The state of the pass over a text.
 #[derive(Default)]
-struct Shape {
-    /// Runs of two letters or more.
-    words: usize,
-    /// Of which all in capitals.
+struct Pass {
+    /// Where the word being written started in `folded`.
+    word: Option<usize>,
+    /// Letters of the run of letters going on, and whether all are capitals.
+    letters: usize,
+    lower_case_seen: bool,
+    /// Runs of two letters or more, and of those, the ones all in capitals.
+    runs: usize,
     shouted: usize,
     exclamations: u32,
     questions: u32,
+    /// The last two characters of the lower-case text, for emoticons.
+    last: [char; 2],
+    /// The emoticons seen, a bit per entry of `FACES`.
+    faces: u8,
 }
 
-impl Shape {
-    /// Closes a run of `letters` letters, all capitals when `upper`.
-    fn end_run(&mut self, letters: usize, upper: bool) {
-        if letters >= 2 {
-            self.words += 1;
-            self.shouted += usize::from(upper);
-        }
-    }
-}
-
-/// Pushes the lower case of `text` to `lower` (apostrophes, dashes and
-/// spaces straightened) and its emojis to `emojis`; None when a character
-/// is not one the fast path knows.
-fn lower_case(text: &str, lower: &mut String, emojis: &mut Vec<String>) -> Option<Shape> {
-    let mut shape = Shape::default();
-    let (mut letters, mut upper) = (0, true);
-    for c in text.chars() {
-        let is_upper = if c.is_ascii_alphabetic() {
-            lower.push(c.to_ascii_lowercase());
-            c.is_ascii_uppercase()
-        } else if !c.is_ascii() && base_letter(c).is_some() {
-            lower.extend(c.to_lowercase());
-            c.is_uppercase()
-        } else {
-            shape.end_run(letters, upper);
-            (letters, upper) = (0, true);
-            push_other(c, lower, emojis, &mut shape)?;
-            continue;
-        };
-        letters += 1;
-        upper &= is_upper;
-    }
-    shape.end_run(letters, upper);
-    Some(shape)
-}
-
-/// Pushes a character that is not a letter; None when the fast path does
-/// not know it.
-fn push_other(
-    c: char,
-    lower: &mut String,
-    emojis: &mut Vec<String>,
-    shape: &mut Shape,
-) -> Option<()> {
-    match c {
-        '!' => shape.exclamations += 1,
-        '?' => shape.questions += 1,
-        _ => {}
-    }
-    match c {
-        '`' | '\u{2019}' | '\u{2018}' | '\u{02bc}' => lower.push('\''),
-        '\u{2013}' | '\u{2014}' | '\u{2212}' => lower.push('-'),
-        // NFKC turns these into plain spaces and dots.
-        '\u{a0}' | '\u{202f}' => lower.push(' '),
-        '\u{2026}' => lower.push_str("..."),
-        c if c.is_ascii() || c == '\u{fe0f}' => lower.push(c),
-        c if is_plain_symbol(c) => {
-            if is_emoji(c) {
-                emojis.push(c.to_string());
+impl Pass {
+    /// Takes one character of the text; None when the fast path does not
+    /// know it.
+    fn push(&mut self, c: char, out: &mut Normalized) -> Option<()> {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_alphabetic() {
+                self.letter(c.is_ascii_uppercase());
+            } else {
+                self.end_run();
             }
-            lower.push(c);
+            self.word_char(c.to_ascii_lowercase(), c.to_ascii_lowercase(), out);
+            return Some(());
         }
-        _ => return None,
+        if let Some(base) = base_letter(c) {
+            let upper = c.is_uppercase();
+            self.letter(upper);
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            // The base letter of a capital is a capital: fold the lower case.
+            let folded = if upper { base_letter(lower)? } else { base };
+            self.word_char_str(lower, folded, out);
+            return Some(());
+        }
+        self.end_run();
+        self.other(c, out)
     }
-    Some(())
+
+    fn letter(&mut self, upper: bool) {
+        self.letters += 1;
+        self.lower_case_seen |= !upper;
+    }
+
+    /// Closes a run of letters of the original (a word of the shouting
+    /// measure, which splits at digits too).
+    fn end_run(&mut self) {
+        if self.letters >= 2 {
+            self.runs += 1;
+            self.shouted += usize::from(!self.lower_case_seen);
+        }
+        (self.letters, self.lower_case_seen) = (0, false);
+    }
+
+    /// Writes a letter or digit of a word, ASCII once folded.
+    fn word_char(&mut self, lower: char, folded: char, out: &mut Normalized) {
+        self.see(lower);
+        self.word.get_or_insert(out.folded.len());
+        out.folded.push(folded);
+    }
+
+    /// Writes an accented letter of a word, `folded` being its base letter(s).
+    fn word_char_str(&mut self, lower: char, folded: &str, out: &mut Normalized) {
+        self.see(lower);
+        self.word.get_or_insert(out.folded.len());
+        out.folded.push_str(folded);
+    }
+
+    /// Ends the word being written, if any, expanding it when it is an SMS
+    /// spelling and no apostrophe follows (the "c" of "c'est" stays).
+    fn end_word(&mut self, apostrophe: bool, folded: &mut String) {
+        if let Some(start) = self.word.take()
+            && !apostrophe
+            && let Some(to) = sms_folded().get(&folded[start..])
+        {
+            folded.truncate(start);
+            folded.push_str(to);
+        }
+    }
+
+    /// Remembers a character of the lower-case text, for emoticons.
+    fn see(&mut self, c: char) {
+        let face = match (self.last, c) {
+            ([_, ':'], ')') => 0,
+            ([':', '-'], ')') => 1,
+            ([_, ':'], '(') => 2,
+            ([':', '-'], '(') => 3,
+            ([_, ';'], ')') => 4,
+            ([_, '<'], '3') => 5,
+            _ => 8,
+        };
+        if face < 8 {
+            self.faces |= 1 << face;
+        }
+        self.last = [self.last[1], c];
+    }
+
+    /// Takes a character that is neither a letter nor a digit.
+    fn other(&mut self, c: char, out: &mut Normalized) -> Option<()> {
+        match c {
+            '!' => self.exclamations += 1,
+            '?' => self.questions += 1,
+            _ => {}
+        }
+        let lower = match c {
+            '`' | '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            // NFKC turns these into plain spaces and dots.
+            '\u{a0}' | '\u{202f}' => ' ',
+            '\u{2026}' => '.',
+            c if c.is_ascii() || c == '\u{fe0f}' => c,
+            c if is_plain_symbol(c) => {
+                if is_emoji(c) {
+                    out.emojis.push(c.to_string());
+                }
+                c
+            }
+            _ => return None,
+        };
+        self.end_word(lower == '\'', &mut out.folded);
+        let times = if c == '\u{2026}' { 3 } else { 1 };
+        for _ in 0..times {
+            self.see(lower);
+            // U+FE0F is a combining mark: folding drops it.
+            if lower != '\u{fe0f}' {
+                out.folded.push(lower);
+            }
+        }
+        Some(())
+    }
 }
 
 /// A character no step changes: not a letter or digit, no case, its own
@@ -132,42 +198,4 @@ fn is_plain_symbol(c: char) -> bool {
             == unicode_normalization::IsNormalized::Yes
         && decomposed.next() == Some(c)
         && decomposed.next().is_none()
-}
-
-/// A letter or digit of the lower-case text.
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && base_letter(c).is_some())
-}
-
-/// Writes `lower` to `folded` with SMS spellings expanded (a word followed
-/// by an apostrophe, as the "c" of "c'est", is left alone) and accents
-/// folded; the variation selector U+FE0F, a combining mark, is dropped.
-fn expand_and_fold(lower: &str, folded: &mut String) {
-    folded.clear();
-    let mut word_start = None;
-    let mut chars = lower.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !is_word_char(c) {
-            if c != '\u{fe0f}' {
-                folded.push(c);
-            }
-            continue;
-        }
-        let start = *word_start.get_or_insert(folded.len());
-        match base_letter(c) {
-            Some(base) => folded.push_str(base),
-            None => folded.push(c),
-        }
-        let next = chars.peek().copied();
-        if next.is_some_and(is_word_char) {
-            continue;
-        }
-        word_start = None;
-        if next != Some('\'')
-            && let Some(to) = sms_folded().get(&folded[start..])
-        {
-            folded.truncate(start);
-            folded.push_str(to);
-        }
-    }
 }
