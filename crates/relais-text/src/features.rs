@@ -62,8 +62,8 @@ struct Scratch {
     stem_ends: Vec<usize>,
     /// The words joined by spaces, with a space at each end.
     text: String,
-    /// Sort keys of `features`.
-    keys: Vec<u64>,
+    /// `features` sorted by index.
+    sorted: Vec<(u32, f32)>,
 }
 
 thread_local! {
@@ -215,7 +215,7 @@ pub fn features_into(n: &Normalized, context: &[&str], extra: &[&str], out: &mut
         for x in extra {
             v.push((hash("r", x), 2.0));
         }
-        vector::finish(v, &mut scratch.keys, out);
+        vector::finish(v, &mut scratch.sorted, out);
     });
 }
 
