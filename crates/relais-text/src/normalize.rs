@@ -50,6 +50,11 @@ impl Normalized {
     pub fn word_count(&self) -> usize {
         self.spans.len()
     }
+
+    /// Byte spans of the words in `folded`.
+    pub(crate) fn spans(&self) -> &[(u32, u32)] {
+        &self.spans
+    }
 }
 
 /// SMS and chat spellings, folded form → standard folded form.
