@@ -25,7 +25,7 @@ fn main() {
             start.elapsed().as_secs_f64() * 1e6 / n
         );
     };
-    time("normalize", &|t| normalize(t).words.len());
+    time("normalize", &|t| normalize(t).word_count());
     time("normalize+features", &|t| {
         features(&normalize(t), &[], &[]).len()
     });

@@ -12,9 +12,13 @@ use relais_core::{Audience, AuthorKind, Category, ResidenceId, Sentiment, Theme,
 use serde::Serialize;
 
 use crate::corpus::{CommentExample, Corpus, PostExample};
-use crate::features::{Features, features};
+use crate::features::{Features, features, features_into};
 use crate::model::{Model, TrainOptions};
-use crate::normalize::{Normalized, normalize};
+
+mod heads;
+
+use crate::normalize::{Normalized, normalize, normalize_into};
+use heads::{Heads, LANES};
 
 /// A label and how sure the model is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -109,73 +113,18 @@ fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
     all.iter().map(|c| code(*c).to_string()).collect()
 }
 
-/// Several models over the same features, laid out feature by feature so
-/// that scoring a text reads each feature's weights for every field at once
-/// (one pass over memory instead of one per model). Only the features seen
-/// in training have weights other than zero: their rows alone are kept, so
-/// the table fits in the caches (adding a zero row would change no sum).
-#[derive(Debug, Clone)]
-struct Heads {
-    sizes: Vec<usize>,
-    width: usize,
-    /// For each feature, its row in `weights`, or `NO_ROW` when all its
-    /// weights are zero.
-    rows: Vec<u32>,
-    weights: Vec<f32>,
-    bias: Vec<f32>,
+/// What labelling a comment needs, kept from one comment to the next on a
+/// thread so that no buffer is allocated per comment.
+#[derive(Default)]
+struct CommentScratch {
+    normalized: Normalized,
+    features: Features,
+    scores: Vec<[f32; LANES]>,
 }
 
-const NO_ROW: u32 = u32::MAX;
-
-impl Heads {
-    fn new(models: &[&Model]) -> Self {
-        let sizes: Vec<usize> = models.iter().map(|m| m.classes.len()).collect();
-        let width: usize = sizes.iter().sum();
-        let mut rows = Vec::with_capacity(crate::features::DIM as usize);
-        let mut weights = Vec::new();
-        for i in 0..crate::features::DIM as usize {
-            if models.iter().all(|m| m.row(i).iter().all(|w| *w == 0.0)) {
-                rows.push(NO_ROW);
-                continue;
-            }
-            rows.push((weights.len() / width) as u32);
-            for m in models {
-                weights.extend_from_slice(m.row(i));
-            }
-        }
-        let bias = models
-            .iter()
-            .flat_map(|m| m.bias().iter().copied())
-            .collect();
-        Self {
-            sizes,
-            width,
-            rows,
-            weights,
-            bias,
-        }
-    }
-
-    /// Each model's class probabilities, one after the other.
-    fn probabilities(&self, x: &Features) -> Vec<f32> {
-        let mut z = self.bias.clone();
-        for &(i, v) in x {
-            let r = self.rows[i as usize];
-            if r == NO_ROW {
-                continue;
-            }
-            let row = &self.weights[r as usize * self.width..(r as usize + 1) * self.width];
-            for (zc, w) in z.iter_mut().zip(row) {
-                *zc += w * v;
-            }
-        }
-        let mut at = 0;
-        for k in &self.sizes {
-            crate::model::softmax(&mut z[at..at + k]);
-            at += k;
-        }
-        z
-    }
+thread_local! {
+    static COMMENT_SCRATCH: std::cell::RefCell<CommentScratch> =
+        std::cell::RefCell::default();
 }
 
 /// The trained classifiers.
@@ -358,15 +307,30 @@ impl Classifier {
     }
 
     /// Labels a comment (the residence is left to the matcher).
-    pub fn comment<'a>(&'a self, text: &str) -> CommentLabels {
-        let n = normalize(text);
-        let rule = crate::rules::urgent(&n);
-        let x = features(&n, &[], &signals_with(&n, rule));
-        let p = self.comment_heads.probabilities(&x);
+    pub fn comment(&self, text: &str) -> CommentLabels {
+        COMMENT_SCRATCH.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            let n = &mut scratch.normalized;
+            normalize_into(text, n);
+            let rule = crate::rules::urgent(n);
+            features_into(n, &[], &signals_with(n, rule), &mut scratch.features);
+            self.comment_heads
+                .probabilities(&scratch.features, &mut scratch.scores);
+            self.comment_labels(scratch.scores.as_flattened(), rule)
+        })
+    }
+
+    /// A comment's labels from its heads' probabilities.
+    fn comment_labels<'a>(
+        &'a self,
+        p: &[f32],
+        rule: Option<&'static crate::rules::UrgencyRule>,
+    ) -> CommentLabels {
         let sizes = &self.comment_heads.sizes;
         let (pc, rest) = p.split_at(sizes[0]);
         let (pu, rest) = rest.split_at(sizes[1]);
-        let (ps, pa) = rest.split_at(sizes[2]);
+        let (ps, rest) = rest.split_at(sizes[2]);
+        let pa = &rest[..sizes[3]];
         let best = |m: &'a Model, probs: &[f32]| {
             let (i, q) = probs
                 .iter()

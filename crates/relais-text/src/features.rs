@@ -11,6 +11,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::normalize::Normalized;
 
+mod vector;
+
 /// Size of the hashed feature space.
 pub const DIM: u32 = 1 << 17;
 
@@ -60,6 +62,8 @@ struct Scratch {
     stem_ends: Vec<usize>,
     /// The words joined by spaces, with a space at each end.
     text: String,
+    /// `features` sorted by index.
+    sorted: Vec<(u32, f32)>,
 }
 
 thread_local! {
@@ -142,6 +146,13 @@ fn push_stem(cache: &mut StemCache, word: &str, out: &mut String) -> Option<u32>
 /// The features of one text. `context` adds tokens such as the network or
 /// the author kind (`"net:facebook"`).
 pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
+    let mut out = Features::new();
+    features_into(n, context, extra, &mut out);
+    out
+}
+
+/// [`features`] into `out`, reusing its buffer.
+pub fn features_into(n: &Normalized, context: &[&str], extra: &[&str], out: &mut Features) {
     SCRATCH.with(|scratch| {
         let scratch = &mut *scratch.borrow_mut();
         let v = &mut scratch.features;
@@ -150,7 +161,7 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
         scratch.stem_ends.clear();
         STEMS.with(|cache| {
             let cache = &mut *cache.borrow_mut();
-            for w in &n.words {
+            for w in n.words() {
                 if let Some(h) = push_stem(cache, w, &mut scratch.stems) {
                     v.push((h, 1.0));
                 }
@@ -167,36 +178,18 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
             h.feed(&scratch.stems.as_bytes()[mid..end]);
             v.push((h.index(), 0.7));
         }
-        // Character trigrams of " word word ", within and across words:
-        // a sliding window of three characters over the joined words.
+        // Character trigrams of " word word ", within and across words.
         let text = &mut scratch.text;
         text.clear();
         text.push(' ');
-        for (i, w) in n.words.iter().enumerate() {
+        for (i, w) in n.words().enumerate() {
             if i > 0 {
                 text.push(' ');
             }
             text.push_str(w);
         }
         text.push(' ');
-        let trigram = FeatureHash::new("c");
-        let mut starts = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-        if let (Some(mut a), Some(mut b), Some(mut c)) =
-            (starts.next(), starts.next(), starts.next())
-        {
-            for d in starts {
-                let g = &text[a..d];
-                // Words hold letters and digits only: the one white space
-                // is the separator, so this is `g.trim()`, without Unicode
-                // tables.
-                if g.trim_matches(' ').len() >= 2 {
-                    let mut h = trigram;
-                    h.feed(g.as_bytes());
-                    v.push((h.index(), 0.2));
-                }
-                (a, b, c) = (b, c, d);
-            }
-        }
+        push_trigrams(text, v);
         for e in &n.emojis {
             v.push((hash("e", e), 1.0));
         }
@@ -209,7 +202,7 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
         if n.questions > 0 {
             v.push((hash("s", "question"), 1.0));
         }
-        let len = match n.words.len() {
+        let len = match n.word_count() {
             0..=3 => "len:tiny",
             4..=12 => "len:short",
             13..=40 => "len:mid",
@@ -222,22 +215,40 @@ pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
         for x in extra {
             v.push((hash("r", x), 2.0));
         }
-        v.sort_unstable_by_key(|(i, _)| *i);
-        let mut out: Features = Vec::with_capacity(v.len());
-        for &(i, x) in v.iter() {
-            match out.last_mut() {
-                Some((j, y)) if *j == i => *y += x,
-                _ => out.push((i, x)),
+        vector::finish(v, &mut scratch.sorted, out);
+    });
+}
+
+/// Pushes the character trigrams of `text`, words joined by a space with a
+/// space at each end: a sliding window of three characters, unless it
+/// holds a one-letter word alone.
+fn push_trigrams(text: &str, v: &mut Vec<(u32, f32)>) {
+    let trigram = FeatureHash::new("c");
+    if text.is_ascii() {
+        // Spaces never touch: only a window " x " is one letter, trimmed.
+        for g in text.as_bytes().windows(3) {
+            if g[0] != b' ' || g[2] != b' ' {
+                let mut h = trigram;
+                h.feed(g);
+                v.push((h.index(), 0.2));
             }
         }
-        let norm = out.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, x) in &mut out {
-                *x /= norm;
+        return;
+    }
+    let mut starts = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    if let (Some(mut a), Some(mut b), Some(mut c)) = (starts.next(), starts.next(), starts.next()) {
+        for d in starts {
+            let g = &text[a..d];
+            // Words hold letters and digits only: the one white space is
+            // the separator, so this is `g.trim()`, without Unicode tables.
+            if g.trim_matches(' ').len() >= 2 {
+                let mut h = trigram;
+                h.feed(g.as_bytes());
+                v.push((h.index(), 0.2));
             }
+            (a, b, c) = (b, c, d);
         }
-        out
-    })
+    }
 }
 
 #[cfg(test)]

@@ -230,7 +230,7 @@ struct Hit {
 
 fn scan(words: &[&str]) -> Vec<Hit> {
     let lex = lexicon();
-    let mut hits = Vec::new();
+    let mut hits = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let entry = lex.first.get(words[i]);
@@ -283,20 +283,26 @@ fn scan(words: &[&str]) -> Vec<Hit> {
 }
 
 /// Word tokens of the folded text and, for each, the clause it belongs to:
-/// negations and intensifiers do not reach across punctuation.
-fn clause_words(folded: &str) -> (Vec<&str>, Vec<u32>) {
-    let (mut words, mut clauses) = (Vec::new(), Vec::new());
-    for (k, clause) in folded
-        .split([',', '.', ';', ':', '!', '?', '\n', '(', ')'])
-        .enumerate()
-    {
-        for w in clause
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            words.push(w);
-            clauses.push(k as u32);
-        }
+/// negations and intensifiers do not reach across punctuation. A word's
+/// clause is the number of clause marks before it.
+fn clause_words(n: &Normalized) -> (Vec<&str>, Vec<u32>) {
+    let (mut words, mut clauses) = (
+        Vec::with_capacity(n.word_count()),
+        Vec::with_capacity(n.word_count()),
+    );
+    let bytes = n.folded.as_bytes();
+    let (mut clause, mut at) = (0u32, 0);
+    for (&(a, b), word) in n.spans().iter().zip(n.words()) {
+        let marks = bytes[at..a as usize].iter().filter(|c| {
+            matches!(
+                c,
+                b',' | b'.' | b';' | b':' | b'!' | b'?' | b'\n' | b'(' | b')'
+            )
+        });
+        clause += marks.count() as u32;
+        words.push(word);
+        clauses.push(clause);
+        at = b as usize;
     }
     (words, clauses)
 }
@@ -347,7 +353,7 @@ struct Analysis {
 }
 
 fn analyse(n: &Normalized) -> Analysis {
-    let (words, clauses) = clause_words(&n.folded);
+    let (words, clauses) = clause_words(n);
     let words = &words;
     let mut hits = scan(words);
     let mut intensified = 0;

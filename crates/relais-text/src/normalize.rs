@@ -11,15 +11,16 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::features::FnvMap;
 
+mod fast;
+
 /// A text ready for the classifiers.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Normalized {
-    /// NFKC, lower case, apostrophes and dashes straightened, SMS expanded.
-    pub lower: String,
-    /// `lower` with accents folded (é → e, œ → oe), for matching.
+    /// NFKC, lower case, apostrophes and dashes straightened, SMS expanded,
+    /// accents folded (é → e, œ → oe), for matching.
     pub folded: String,
-    /// Word tokens of `folded` (letters, digits), SMS expanded, in order.
-    pub words: Vec<String>,
+    /// Byte spans in `folded` of its word tokens (letters, digits), in order.
+    spans: Vec<(u32, u32)>,
     /// Emojis and emoticons, in order.
     pub emojis: Vec<String>,
     /// Share of words (of two letters or more) written all in capitals
@@ -29,6 +30,31 @@ pub struct Normalized {
     pub exclamations: u32,
     /// Number of `?` in the original.
     pub questions: u32,
+}
+
+impl Normalized {
+    /// The word tokens of `folded` (letters, digits), SMS expanded, in order.
+    pub fn words(&self) -> impl ExactSizeIterator<Item = &str> + Clone {
+        self.spans
+            .iter()
+            .map(|&(a, b)| &self.folded[a as usize..b as usize])
+    }
+
+    /// The `i`th word.
+    pub fn word(&self, i: usize) -> &str {
+        let (a, b) = self.spans[i];
+        &self.folded[a as usize..b as usize]
+    }
+
+    /// Number of words.
+    pub fn word_count(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Byte spans of the words in `folded`.
+    pub(crate) fn spans(&self) -> &[(u32, u32)] {
+        &self.spans
+    }
 }
 
 /// SMS and chat spellings, folded form → standard folded form.
@@ -87,7 +113,7 @@ const SMS: &[(&str, &str)] = &[
 
 /// The SMS table with its keys folded, computed once (the first entry wins
 /// when two fold to the same key).
-fn sms_folded() -> &'static FnvMap<String, &'static str> {
+pub(crate) fn sms_folded() -> &'static FnvMap<String, &'static str> {
     static TABLE: std::sync::OnceLock<FnvMap<String, &'static str>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = FnvMap::default();
@@ -100,7 +126,7 @@ fn sms_folded() -> &'static FnvMap<String, &'static str> {
 
 /// The base letter of the accented Latin letters French uses, without a
 /// trip through NFKD (the common case, and the hot path of classification).
-fn base_letter(c: char) -> Option<&'static str> {
+pub(crate) fn base_letter(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
         'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
@@ -150,7 +176,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// True for characters that are pictographs (emojis) rather than letters.
-fn is_emoji(c: char) -> bool {
+pub(crate) fn is_emoji(c: char) -> bool {
     matches!(c as u32,
         0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF | 0x2B00..=0x2BFF)
 }
@@ -193,8 +219,26 @@ fn expand_sms(lower: &str) -> String {
     out
 }
 
+/// Emoticons kept as emojis, in the order they are listed.
+const FACES: [&str; 6] = [":)", ":-)", ":(", ":-(", ";)", "<3"];
+
 /// Normalises one text.
 pub fn normalize(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Normalises one text into `out`, reusing its buffers.
+pub fn normalize_into(text: &str, out: &mut Normalized) {
+    if !fast::normalize(text, out) {
+        normalize_any(text, out);
+    }
+    word_spans(&out.folded, &mut out.spans);
+}
+
+/// The general path: any Unicode text, through NFKC and full case mapping.
+fn normalize_any(text: &str, out: &mut Normalized) {
     // Most texts are already in NFKC: check quickly before rebuilding.
     let nfkc: String = match unicode_normalization::is_nfkc_quick(text.chars()) {
         unicode_normalization::IsNormalized::Yes => text.chars().map(straighten).collect(),
@@ -208,38 +252,61 @@ pub fn normalize(text: &str) -> Normalized {
         .iter()
         .filter(|w| w.chars().all(|c| c.is_uppercase()))
         .count();
-    let exclamations = nfkc.matches('!').count() as u32;
-    let questions = nfkc.matches('?').count() as u32;
-    let mut emojis: Vec<String> = nfkc
-        .chars()
-        .filter(|c| is_emoji(*c))
-        .map(String::from)
-        .collect();
+    out.exclamations = nfkc.matches('!').count() as u32;
+    out.questions = nfkc.matches('?').count() as u32;
+    out.emojis.clear();
+    out.emojis
+        .extend(nfkc.chars().filter(|c| is_emoji(*c)).map(String::from));
     let lower_raw = nfkc.to_lowercase();
-    for face in [":)", ":-)", ":(", ":-(", ";)", "<3"] {
-        if lower_raw.contains(face) {
+    push_faces(&lower_raw, &mut out.emojis);
+    out.folded = fold(&expand_sms(&lower_raw));
+    out.caps_ratio = caps_ratio(shouted, raw_words.len());
+}
+
+/// Adds the emoticons `lower` holds to `emojis`.
+fn push_faces(lower: &str, emojis: &mut Vec<String>) {
+    if !lower.bytes().any(|b| matches!(b, b':' | b';' | b'<')) {
+        return;
+    }
+    for face in FACES {
+        if lower.contains(face) {
             emojis.push(face.to_string());
         }
     }
-    let lower = expand_sms(&lower_raw);
-    let folded = fold(&lower);
-    let words = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect();
-    Normalized {
-        lower,
-        folded,
-        words,
-        emojis,
-        caps_ratio: if raw_words.len() >= 2 {
-            shouted as f32 / raw_words.len() as f32
+}
+
+/// Shouting: the share of words of two letters or more all in capitals,
+/// when there are two such words or more.
+fn caps_ratio(shouted: usize, words: usize) -> f32 {
+    if words >= 2 {
+        shouted as f32 / words as f32
+    } else {
+        0.0
+    }
+}
+
+/// The byte spans of the word tokens of `folded`: runs of letters and
+/// digits.
+fn word_spans(folded: &str, spans: &mut Vec<(u32, u32)>) {
+    spans.clear();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
         } else {
-            0.0
-        },
-        exclamations,
-        questions,
+            c.is_alphanumeric()
+        };
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                spans.push((a as u32, i as u32));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        spans.push((a as u32, folded.len() as u32));
     }
 }
 
@@ -251,28 +318,28 @@ mod tests {
     fn sms_spellings_accents_and_styled_letters_are_normalised() {
         let n = normalize("PK l'ascenceur est tjrs en panne à la Rés. 𝗟𝗲𝘀 𝗚𝗲𝗻𝗲̂𝘁𝘀 😡!!");
         assert!(
-            n.lower
+            n.folded
                 .starts_with("pourquoi l'ascenseur est toujours en panne"),
             "{}",
-            n.lower
+            n.folded
         );
         assert!(n.folded.contains("residence. les genets"), "{}", n.folded);
         assert_eq!(n.emojis, vec!["😡"]);
         assert_eq!(n.exclamations, 2);
-        assert!(n.words.contains(&"ascenseur".to_string()));
+        assert!(n.words().any(|w| w == "ascenseur"));
     }
 
     #[test]
     fn shouting_is_measured_and_curly_apostrophes_straightened() {
         let n = normalize("TOUJOURS PAS D’EAU CHAUDE");
         assert!(n.caps_ratio > 0.9);
-        assert!(n.lower.contains("d'eau"));
+        assert!(n.folded.contains("d'eau"));
         assert_eq!(normalize("Ok merci").caps_ratio, 0.0);
     }
 
     #[test]
     fn words_inside_other_words_are_not_expanded() {
         let n = normalize("les gens de la cité");
-        assert_eq!(n.words, vec!["les", "gens", "de", "la", "cite"]);
+        assert!(n.words().eq(["les", "gens", "de", "la", "cite"]));
     }
 }

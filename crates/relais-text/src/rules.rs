@@ -47,6 +47,10 @@ pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
         .filter(|s| !s.is_empty())
         .collect();
     let all: Vec<&str> = sentences.concat();
+    let starts = FirstBytes::of_words(&all);
+    let find = |words: &[&str], slots: &[Slot], guard: bool| {
+        slots.iter().all(|slot| slot.may_match(&starts)) && find(words, slots, guard)
+    };
     let mut common_veto = None;
     for (k, spec) in candidates {
         let c = &table[k];
@@ -128,6 +132,18 @@ impl FirstBytes {
         out
     }
 
+    /// The first bytes of `words`.
+    fn of_words(words: &[&str]) -> Self {
+        let mut out = Self {
+            bits: [0; 4],
+            any: false,
+        };
+        for b in words.iter().filter_map(|w| w.as_bytes().first()) {
+            out.bits[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        out
+    }
+
     /// False when no alternative can match a word.
     fn admits(&self, word: &str) -> bool {
         self.any
@@ -135,6 +151,19 @@ impl FirstBytes {
                 .as_bytes()
                 .first()
                 .is_some_and(|&b| self.bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+}
+
+impl Slot {
+    /// False when no word of a text whose words start with `starts` can
+    /// match this slot (every slot of a pattern must match a word).
+    fn may_match(&self, starts: &FirstBytes) -> bool {
+        match self {
+            Slot::Gap(_) => true,
+            Slot::Alternatives(_, first) => {
+                first.any || first.bits.iter().zip(starts.bits).any(|(a, b)| a & b != 0)
+            }
+        }
     }
 }
 

@@ -1,0 +1,123 @@
+//! The comment heads: several linear models over the same features, scored
+//! together in one pass over their weights.
+
+use crate::features::Features;
+use crate::model::Model;
+
+/// Several models over the same features, laid out feature by feature so
+/// that scoring a text reads each feature's weights for every field at once
+/// (one pass over memory instead of one per model). Only the features seen
+/// in training have weights other than zero: their rows alone are kept, so
+/// the table fits in the caches (adding a zero row would change no sum).
+/// Rows are padded to whole lanes of [`LANES`] weights so that each sum is
+/// a run of fixed-width vector steps; the padding is never read back.
+#[derive(Debug, Clone)]
+pub(super) struct Heads {
+    pub(super) sizes: Vec<usize>,
+    /// Lanes per row.
+    lanes: usize,
+    /// For each feature, its row in `weights`, or `NO_ROW` when all its
+    /// weights are zero.
+    rows: Vec<u32>,
+    weights: Vec<[f32; LANES]>,
+    bias: Vec<[f32; LANES]>,
+}
+
+const NO_ROW: u32 = u32::MAX;
+
+/// Weights per vector step.
+pub(super) const LANES: usize = 4;
+
+/// `values` cut into `lanes` lanes, the last ones padded with zeros.
+fn push_lanes(values: &[f32], lanes: usize, out: &mut Vec<[f32; LANES]>) {
+    let at = out.len();
+    out.resize(at + lanes, [0.0; LANES]);
+    out[at..].as_flattened_mut()[..values.len()].copy_from_slice(values);
+}
+
+impl Heads {
+    pub(super) fn new(models: &[&Model]) -> Self {
+        let sizes: Vec<usize> = models.iter().map(|m| m.classes.len()).collect();
+        let lanes = sizes.iter().sum::<usize>().div_ceil(LANES);
+        let mut rows = Vec::with_capacity(crate::features::DIM as usize);
+        let mut weights = Vec::new();
+        let mut row = Vec::new();
+        for i in 0..crate::features::DIM as usize {
+            if models.iter().all(|m| m.row(i).iter().all(|w| *w == 0.0)) {
+                rows.push(NO_ROW);
+                continue;
+            }
+            rows.push((weights.len() / lanes) as u32);
+            row.clear();
+            for m in models {
+                row.extend_from_slice(m.row(i));
+            }
+            push_lanes(&row, lanes, &mut weights);
+        }
+        let bias: Vec<f32> = models
+            .iter()
+            .flat_map(|m| m.bias().iter().copied())
+            .collect();
+        let mut padded = Vec::new();
+        push_lanes(&bias, lanes, &mut padded);
+        Self {
+            sizes,
+            lanes,
+            rows,
+            weights,
+            bias: padded,
+        }
+    }
+
+    /// Each model's class probabilities, one after the other, into `z`
+    /// (then padding).
+    pub(super) fn probabilities(&self, x: &Features, z: &mut Vec<[f32; LANES]>) {
+        z.clear();
+        z.extend_from_slice(&self.bias);
+        match self.lanes {
+            // The comment heads (14 + 3 + 3 + 5 classes): sums in registers.
+            7 => self.accumulate::<7>(x, z),
+            _ => self.accumulate_any(x, z),
+        }
+        let z = z.as_flattened_mut();
+        let mut at = 0;
+        for k in &self.sizes {
+            crate::model::softmax(&mut z[at..at + k]);
+            at += k;
+        }
+    }
+
+    /// The rows of a text's features, in the order of its features.
+    fn rows_of<'a>(&'a self, x: &'a Features) -> impl Iterator<Item = (usize, f32)> + 'a {
+        x.iter().filter_map(|&(i, v)| {
+            let r = self.rows[i as usize];
+            (r != NO_ROW).then_some((r as usize * self.lanes, v))
+        })
+    }
+
+    /// Adds each feature's weighted row to `z`, with `N` lanes a row known
+    /// at compile time so that the sums stay in registers.
+    fn accumulate<const N: usize>(&self, x: &Features, z: &mut [[f32; LANES]]) {
+        let mut acc: [[f32; LANES]; N] = z.try_into().expect("N lanes");
+        for (at, v) in self.rows_of(x) {
+            let row: &[[f32; LANES]; N] = self.weights[at..at + N].try_into().expect("N lanes");
+            for (zl, wl) in acc.iter_mut().zip(row) {
+                for (zc, w) in zl.iter_mut().zip(wl) {
+                    *zc += w * v;
+                }
+            }
+        }
+        z.copy_from_slice(&acc);
+    }
+
+    /// [`Heads::accumulate`] for any number of lanes.
+    fn accumulate_any(&self, x: &Features, z: &mut [[f32; LANES]]) {
+        for (at, v) in self.rows_of(x) {
+            for (zl, wl) in z.iter_mut().zip(&self.weights[at..at + self.lanes]) {
+                for (zc, w) in zl.iter_mut().zip(wl) {
+                    *zc += w * v;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! From the (index, value) pairs a text gives to its feature vector: sorted
+//! by index, the values of an index summed, L2-normalised.
+//!
+//! The models add up floats in this order, so the result must be the one a
+//! plain unstable sort of the pairs gives, bit for bit. A stable bucket sort
+//! is faster and gives the same sums wherever the order of an index's
+//! values cannot matter: one or two values (addition commutes), or several
+//! equal ones. Anything else, rare, is summed again after the plain sort.
+
+use super::{DIM, Features};
+
+/// Sorts and sums `pairs` into `out`, then scales `out` to unit length;
+/// `sorted` is scratch space.
+pub(super) fn finish(pairs: &mut [(u32, f32)], sorted: &mut Vec<(u32, f32)>, out: &mut Features) {
+    sort_stable(pairs, sorted);
+    if !sum_stable(sorted, out) {
+        pairs.sort_unstable_by_key(|(i, _)| *i);
+        sum_sorted(pairs, out);
+    }
+    let norm = out.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, x) in out.iter_mut() {
+            *x /= norm;
+        }
+    }
+}
+
+/// Bits of an index below its bucket's.
+const LOW_BITS: u32 = DIM.trailing_zeros() - 8;
+
+/// Sorts `pairs` by index into `sorted`, pairs of the same index in the
+/// order they come in: a counting sort on the index's top eight bits, then
+/// an insertion sort, which has little left to do (a text has a few
+/// hundred pairs for 256 buckets).
+fn sort_stable(pairs: &[(u32, f32)], sorted: &mut Vec<(u32, f32)>) {
+    let mut starts = [0u32; 256];
+    for &(i, _) in pairs {
+        starts[(i >> LOW_BITS) as usize & 255] += 1;
+    }
+    let mut total = 0;
+    for start in &mut starts {
+        (*start, total) = (total, total + *start);
+    }
+    sorted.clear();
+    sorted.resize(pairs.len(), (0, 0.0));
+    for &pair in pairs {
+        let bucket = &mut starts[(pair.0 >> LOW_BITS) as usize & 255];
+        sorted[*bucket as usize] = pair;
+        *bucket += 1;
+    }
+    for k in 1..sorted.len() {
+        let pair = sorted[k];
+        let mut j = k;
+        while j > 0 && sorted[j - 1].0 > pair.0 {
+            sorted[j] = sorted[j - 1];
+            j -= 1;
+        }
+        sorted[j] = pair;
+    }
+}
+
+/// Sums the values of each index of pairs sorted stably; false when an
+/// index has three values or more, not all equal (their sum could depend
+/// on the order the plain sort leaves them in).
+fn sum_stable(sorted: &[(u32, f32)], out: &mut Features) -> bool {
+    out.clear();
+    let (mut count, mut first, mut uniform) = (0, 0.0, true);
+    for &(i, x) in sorted {
+        match out.last_mut() {
+            Some((j, y)) if *j == i => {
+                *y += x;
+                count += 1;
+                uniform &= x == first;
+                if count >= 3 && !uniform {
+                    return false;
+                }
+            }
+            _ => {
+                out.push((i, x));
+                (count, first, uniform) = (1, x, true);
+            }
+        }
+    }
+    true
+}
+
+/// Sums the values of each index of sorted pairs into `out`.
+fn sum_sorted(pairs: &[(u32, f32)], out: &mut Features) {
+    out.clear();
+    for &(i, x) in pairs {
+        match out.last_mut() {
+            Some((j, y)) if *j == i => *y += x,
+            _ => out.push((i, x)),
+        }
+    }
+}
