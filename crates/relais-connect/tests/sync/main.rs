@@ -31,6 +31,11 @@ macro_rules! story {
     };
 }
 
+mod linkedin;
+mod linkedin_errors;
+mod linkedin_mock;
+mod linkedin_reply;
+
 story!(
     a_sync_writes_posts_comments_replies_metrics_and_followers,
     a_second_sync_changes_nothing,
