@@ -36,6 +36,15 @@ pub enum ConnectError {
         network: Network,
         scope: &'static str,
     },
+    /// The account's id on the network is not the kind its API takes (a
+    /// LinkedIn page known by its name, not its organization number).
+    #[error("{}", self.message(Lang::Fr))]
+    NetworkId {
+        connection: String,
+        network: Network,
+        account: String,
+        value: String,
+    },
     /// The network's API does not let relais do this.
     #[error("{}", self.message(Lang::Fr))]
     Unsupported {
@@ -144,6 +153,29 @@ impl ConnectError {
                     )
                 }
             }
+            NetworkId {
+                connection,
+                network,
+                account,
+                value,
+            } => {
+                let what = expected_id(*network, fr);
+                let command = format!(
+                    "`relais connect {} --account {account} --network-id <id> --token-stdin`",
+                    network.code()
+                );
+                if fr {
+                    format!(
+                        "connexion {connection} : « {value} » n'est pas l'identifiant que l'API \
+                         attend ({what}). Donnez-le : {command}."
+                    )
+                } else {
+                    format!(
+                        "connection {connection}: `{value}` is not the id the API takes \
+                         ({what}). Give it: {command}."
+                    )
+                }
+            }
             Unsupported {
                 connection,
                 action,
@@ -232,6 +264,22 @@ fn renewal(network: Network, fr: bool) -> (&'static str, &'static str) {
             "Générez un nouveau jeton de Page (Meta for Developers)",
         ),
         (_, false) => ("code 190", "Make a new Page token (Meta for Developers)"),
+    }
+}
+
+/// What a network's API takes as the account's id, and where to find it.
+fn expected_id(network: Network, fr: bool) -> &'static str {
+    match (network, fr) {
+        (Network::Linkedin, true) => {
+            "le numéro de l'organisation, dans l'adresse de sa page d'administration : \
+             linkedin.com/company/<numéro>/admin"
+        }
+        (Network::Linkedin, false) => {
+            "the organization's number, in its admin page's address: \
+             linkedin.com/company/<number>/admin"
+        }
+        (_, true) => "l'identifiant numérique du compte sur le réseau",
+        (_, false) => "the account's numeric id on the network",
     }
 }
 

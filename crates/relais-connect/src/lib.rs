@@ -11,6 +11,7 @@
 mod error;
 mod facebook;
 mod graph;
+mod linkedin;
 mod map;
 mod run;
 mod secret;
@@ -20,6 +21,7 @@ use relais_store::{ConnectStore, Store, StoredConnection};
 
 pub use error::{Action, ConnectError};
 pub use graph::{DEFAULT_API_BASE, Pacing, usage_percent};
+pub use linkedin::{LINKEDIN_MEMBER, RECENT_DAYS};
 pub use map::ANONYMOUS;
 pub use run::{NETWORK_ID_STREAM, SyncOptions, SyncSummary};
 pub use secret::{KEY_ENV, SecretKey, Token};
@@ -45,6 +47,7 @@ pub async fn sync<S: Store + ConnectStore>(
 ) -> Result<SyncSummary, ConnectError> {
     let result = match Network::parse(&connection.network) {
         Ok(Network::Facebook) => facebook::sync(store, connection, key, secret, options).await,
+        Ok(Network::Linkedin) => linkedin::sync(store, connection, key, secret, options).await,
         _ => Err(ConnectError::Http {
             connection: connection.id.clone(),
             detail: format!("network {} cannot be synced yet", connection.network),
@@ -77,8 +80,10 @@ pub async fn reply<S: Store + ConnectStore>(
     text: &str,
     pacing: &Pacing,
 ) -> Result<CommentKey, ConnectError> {
-    let _ = (store, key, text, pacing);
     match Network::parse(&connection.network) {
+        Ok(Network::Linkedin) => {
+            linkedin::reply(store, connection, key, comment, text, pacing).await
+        }
         _ => Err(ConnectError::Unsupported {
             connection: connection.id.clone(),
             action: error::Action::Reply,
@@ -98,11 +103,14 @@ pub async fn hide<S: Store + ConnectStore>(
     pacing: &Pacing,
 ) -> Result<(), ConnectError> {
     let _ = (store, key, hidden, pacing);
+    let unsupported = ConnectError::Unsupported {
+        connection: connection.id.clone(),
+        action: error::Action::Hide,
+        network: comment.key.network,
+    };
     match Network::parse(&connection.network) {
-        _ => Err(ConnectError::Unsupported {
-            connection: connection.id.clone(),
-            action: error::Action::Hide,
-            network: comment.key.network,
-        }),
+        // LinkedIn's API has no way to hide a comment: only to delete it.
+        Ok(Network::Linkedin) => Err(unsupported),
+        _ => Err(unsupported),
     }
 }

@@ -47,6 +47,35 @@ pub struct SyncSummary {
 /// differs from the one imports gave (`relais connect --network-id`).
 pub const NETWORK_ID_STREAM: &str = "network_id";
 
+/// The account of `connection`, its id on the network (the connection's
+/// own, or the account's) and the decrypted token: what a run, a reply or
+/// a hide starts from.
+pub(crate) async fn open_account<S: Store + ConnectStore>(
+    store: &S,
+    connection: &StoredConnection,
+    key: &SecretKey,
+) -> Result<(Account, String, Token), ConnectError> {
+    let account = store
+        .accounts()
+        .await?
+        .into_iter()
+        .find(|a| a.id == connection.account)
+        .ok_or_else(|| ConnectError::Http {
+            connection: connection.id.clone(),
+            detail: format!("account {} is gone", connection.account),
+        })?;
+    let token = key.decrypt(
+        &connection.id,
+        &connection.token_ciphertext,
+        &connection.token_nonce,
+    )?;
+    let network_id = match store.cursor(&connection.id, NETWORK_ID_STREAM).await? {
+        Some(id) => id,
+        None => account.network_id.to_string(),
+    };
+    Ok((account, network_id, token))
+}
+
 /// One run of one connection: where it writes and what it wrote so far.
 pub(crate) struct Run<'a, S> {
     pub store: &'a S,
@@ -73,24 +102,7 @@ impl<'a, S: Store + ConnectStore> Run<'a, S> {
         now: Timestamp,
         format: &'static str,
     ) -> Result<(Self, Token), ConnectError> {
-        let account = store
-            .accounts()
-            .await?
-            .into_iter()
-            .find(|a| a.id == connection.account)
-            .ok_or_else(|| ConnectError::Http {
-                connection: connection.id.clone(),
-                detail: format!("account {} is gone", connection.account),
-            })?;
-        let token = key.decrypt(
-            &connection.id,
-            &connection.token_ciphertext,
-            &connection.token_nonce,
-        )?;
-        let network_id = match store.cursor(&connection.id, NETWORK_ID_STREAM).await? {
-            Some(id) => id,
-            None => account.network_id.to_string(),
-        };
+        let (account, network_id, token) = open_account(store, connection, key).await?;
         let run = Self {
             store,
             connection,

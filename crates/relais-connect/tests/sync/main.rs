@@ -32,6 +32,10 @@ macro_rules! story {
 }
 
 mod export;
+mod linkedin;
+mod linkedin_errors;
+mod linkedin_mock;
+mod linkedin_reply;
 mod watch;
 
 story!(
