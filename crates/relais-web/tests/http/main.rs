@@ -6,6 +6,7 @@ mod auth;
 mod connections;
 mod graph;
 mod inbox;
+mod publish;
 mod retention;
 mod support;
 mod webhooks;

@@ -63,6 +63,17 @@ pub async fn run(db: &str, lang: Lang, args: ServeArgs) -> anyhow::Result<()> {
             months
         ),
     }
+    if let Some(s) = &sync {
+        let minutes = s.every.as_secs() / 60;
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Fr =>
+                    format!("Connexions aux réseaux synchronisées toutes les {minutes} min."),
+                Lang::En => format!("Network connections synced every {minutes} min."),
+            }
+        );
+    }
     let links = Settings {
         trusted_proxies: args.trusted_proxies.clone(),
         ..Settings::default()

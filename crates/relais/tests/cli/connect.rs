@@ -78,3 +78,17 @@ fn a_connection_is_stored_encrypted_and_a_failed_sync_names_it() {
         .says(&["facebook:brevennehabitat"]);
     with_key(&db.url, Some(KEY), &["sync", "--account", "nobody"], "").fails();
 }
+
+#[test]
+fn serve_refuses_a_malformed_key_before_listening() {
+    let db = TestDb::sqlite();
+    relais(&db.url, &["demo"]).ok();
+    with_key(
+        &db.url,
+        Some("not-hex"),
+        &["serve", "--listen", "127.0.0.1:0"],
+        "",
+    )
+    .fails()
+    .complains(&["RELAIS_SECRET_KEY", "64"]);
+}
