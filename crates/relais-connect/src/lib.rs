@@ -11,6 +11,7 @@
 mod error;
 mod facebook;
 mod graph;
+mod insights;
 mod map;
 mod run;
 mod secret;

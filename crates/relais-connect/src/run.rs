@@ -8,7 +8,9 @@
 
 use std::collections::BTreeSet;
 
-use relais_core::{Account, ImportBatch, InstallationSecret, Timestamp};
+use relais_core::{
+    Account, BatchComment, Comment, ImportBatch, InstallationSecret, MetricSnapshot, Timestamp,
+};
 use relais_store::{ConnectStore, ImportOutcome, Store, StoredConnection};
 use serde::Serialize;
 use serde_json::Value;
@@ -47,6 +49,29 @@ pub struct SyncSummary {
 /// differs from the one imports gave (`relais connect --network-id`).
 pub const NETWORK_ID_STREAM: &str = "network_id";
 
+/// The account of `connection` and its token, decrypted.
+pub(crate) async fn open<S: Store + ConnectStore>(
+    store: &S,
+    connection: &StoredConnection,
+    key: &SecretKey,
+) -> Result<(Account, Token), ConnectError> {
+    let account = store
+        .accounts()
+        .await?
+        .into_iter()
+        .find(|a| a.id == connection.account)
+        .ok_or_else(|| ConnectError::Http {
+            connection: connection.id.clone(),
+            detail: format!("account {} is gone", connection.account),
+        })?;
+    let token = key.decrypt(
+        &connection.id,
+        &connection.token_ciphertext,
+        &connection.token_nonce,
+    )?;
+    Ok((account, token))
+}
+
 /// One run of one connection: where it writes and what it wrote so far.
 pub(crate) struct Run<'a, S> {
     pub store: &'a S,
@@ -73,20 +98,7 @@ impl<'a, S: Store + ConnectStore> Run<'a, S> {
         now: Timestamp,
         format: &'static str,
     ) -> Result<(Self, Token), ConnectError> {
-        let account = store
-            .accounts()
-            .await?
-            .into_iter()
-            .find(|a| a.id == connection.account)
-            .ok_or_else(|| ConnectError::Http {
-                connection: connection.id.clone(),
-                detail: format!("account {} is gone", connection.account),
-            })?;
-        let token = key.decrypt(
-            &connection.id,
-            &connection.token_ciphertext,
-            &connection.token_nonce,
-        )?;
+        let (account, token) = open(store, connection, key).await?;
         let network_id = match store.cursor(&connection.id, NETWORK_ID_STREAM).await? {
             Some(id) => id,
             None => account.network_id.to_string(),
@@ -194,6 +206,42 @@ impl<'a, S: Store + ConnectStore> Run<'a, S> {
             .store
             .set_cursor(&self.connection.id, stream, value, self.now.unix())
             .await?)
+    }
+
+    /// Writes one post's comments (every page of them, `pages` as the API
+    /// gave them) and insights as one batch of `stream`, then sets that
+    /// stream's cursor to the newest comment's time.
+    pub async fn write_details(
+        &mut self,
+        stream: &str,
+        pages: &[Value],
+        insights: Vec<MetricSnapshot>,
+        comments: Vec<Comment>,
+    ) -> Result<(), ConnectError> {
+        let snapshots = Value::Array(
+            insights
+                .iter()
+                .map(|m| serde_json::json!([m.source.origin, m.value]))
+                .collect(),
+        );
+        let mut refs: Vec<&Value> = pages.iter().collect();
+        refs.push(&snapshots);
+        let mut batch = self.batch(stream, &refs);
+        batch.metrics = insights;
+        let newest = comments.iter().map(|c| c.created_at.unix()).max();
+        batch.comments = comments
+            .into_iter()
+            .enumerate()
+            .map(|(line, comment)| BatchComment {
+                line: line as u64 + 1,
+                comment,
+            })
+            .collect();
+        self.write(batch).await?;
+        if let Some(newest) = newest {
+            self.set_cursor(stream, &newest.to_string()).await?;
+        }
+        Ok(())
     }
 
     /// The summary, with the notes said during the run.
