@@ -212,6 +212,7 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
         let listing: Listing<Insight> = self.parse(v)?;
         Ok(map::insights(
             &listing.data,
+            map::metric_of,
             post,
             self.run.now,
             &self.version,

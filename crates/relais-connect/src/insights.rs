@@ -20,8 +20,8 @@ pub(crate) struct Ask<'a> {
     pub path: &'a str,
     /// Which metric to ask when Meta refuses one.
     pub fallback: fn(&str) -> Option<&'static str>,
-    /// The kind of media the list is for (`REELS`), named in the notes;
-    /// `None` when one list serves every post.
+    /// The kind of media the list is for (`REELS`), named in the note of a
+    /// metric dropped; `None` when one list serves every post.
     pub kind: Option<&'a str>,
 }
 
@@ -70,21 +70,23 @@ pub(crate) async fn ask(
     Ok(answers)
 }
 
-/// The note of a refused metric, in French and English.
+/// The note of a refused metric, in French and English. A replacement
+/// comes with an API version, so it is said once whatever the media; a
+/// metric dropped names the kind of media that lacks it.
 fn refused(name: &str, next: Option<&str>, kind: Option<&str>) -> String {
     let (fr_kind, en_kind) = match kind {
-        Some(k) => (format!(", médias {k}"), format!(", {k} media")),
+        Some(k) => (format!(" pour les médias {k}"), format!(" for {k} media")),
         None => (String::new(), String::new()),
     };
     match next {
         Some(next) => format!(
-            "Meta refuse la métrique {name} (code 100{fr_kind}) : relais lit {next} à la \
-             place, une série distincte. / Meta refuses metric {name} (code 100{en_kind}): \
-             relais reads {next} instead, a separate series."
+            "Meta refuse la métrique {name} (code 100) : relais lit {next} à la place, une \
+             série distincte. / Meta refuses metric {name} (code 100): relais reads {next} \
+             instead, a separate series."
         ),
         None => format!(
-            "Meta refuse la métrique {name} (code 100{fr_kind}) : elle n'est plus lue. \
-             / Meta refuses metric {name} (code 100{en_kind}): it is no longer read."
+            "Meta refuse la métrique {name} (code 100) : elle n'est plus lue{fr_kind}. \
+             / Meta refuses metric {name} (code 100): it is no longer read{en_kind}."
         ),
     }
 }

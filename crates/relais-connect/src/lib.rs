@@ -12,6 +12,7 @@ mod error;
 mod facebook;
 mod graph;
 mod insights;
+mod instagram;
 mod map;
 mod run;
 mod secret;
@@ -46,6 +47,7 @@ pub async fn sync<S: Store + ConnectStore>(
 ) -> Result<SyncSummary, ConnectError> {
     let result = match Network::parse(&connection.network) {
         Ok(Network::Facebook) => facebook::sync(store, connection, key, secret, options).await,
+        Ok(Network::Instagram) => instagram::sync(store, connection, key, secret, options).await,
         _ => Err(ConnectError::Http {
             connection: connection.id.clone(),
             detail: format!("network {} cannot be synced yet", connection.network),

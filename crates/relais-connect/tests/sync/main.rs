@@ -1,6 +1,7 @@
 //! The Facebook Page sync against a local Graph API (`mock`), into SQLite
 //! always and PostgreSQL when `RELAIS_TEST_DATABASE_URL` is set.
 
+mod instagram_mock;
 mod mock;
 
 use std::time::Duration;
@@ -31,6 +32,9 @@ macro_rules! story {
     };
 }
 
+// Declared after `story!`, which they use.
+mod instagram;
+
 story!(
     a_sync_writes_posts_comments_replies_metrics_and_followers,
     a_second_sync_changes_nothing,
@@ -50,8 +54,6 @@ fn now() -> Timestamp {
 
 /// A database with the Page's account and its connection to `base`.
 async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredConnection) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let store = SqlStore::open(&db.url).await.unwrap();
     let account = Account {
         id: AccountId::parse("facebook:habitat").unwrap(),
         network: Network::Facebook,
@@ -61,6 +63,18 @@ async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredCon
         name: "Habitat".into(),
         territory: None,
     };
+    connected_as(db, base, token, account).await
+}
+
+/// A database with `account` and its connection to `base`.
+async fn connected_as(
+    db: &TestDb,
+    base: &str,
+    token: &str,
+    account: Account,
+) -> (SqlStore, StoredConnection) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let store = SqlStore::open(&db.url).await.unwrap();
     let batch = ImportBatch {
         digest: "setup".into(),
         file_name: "setup".into(),
@@ -78,7 +92,7 @@ async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredCon
     let (token_ciphertext, token_nonce) = key().encrypt(&Token::parse(token).unwrap()).unwrap();
     let connection = StoredConnection {
         id: account.id.to_string(),
-        network: "facebook".into(),
+        network: account.network.code().into(),
         account: account.id,
         api_base: base.to_string(),
         token_ciphertext,
@@ -92,18 +106,34 @@ async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredCon
     (store, connection)
 }
 
-async fn sync(store: &SqlStore, c: &StoredConnection) -> Result<SyncSummary, String> {
-    let options = SyncOptions {
+/// Waits of a few milliseconds.
+fn pacing() -> Pacing {
+    Pacing {
+        retry_wait: Duration::from_millis(5),
+        max_retries: 3,
+        usage_wait: Duration::ZERO,
+    }
+}
+
+fn options() -> SyncOptions {
+    SyncOptions {
         since: None,
         now: now(),
-        pacing: Pacing {
-            retry_wait: Duration::from_millis(5),
-            max_retries: 3,
-            usage_wait: Duration::ZERO,
-        },
-    };
+        pacing: pacing(),
+    }
+}
+
+async fn sync(store: &SqlStore, c: &StoredConnection) -> Result<SyncSummary, String> {
+    sync_with(store, c, &options()).await
+}
+
+async fn sync_with(
+    store: &SqlStore,
+    c: &StoredConnection,
+    options: &SyncOptions,
+) -> Result<SyncSummary, String> {
     let secret = InstallationSecret::for_demo(7);
-    relais_connect::sync(store, c, &key(), &secret, &options)
+    relais_connect::sync(store, c, &key(), &secret, options)
         .await
         .map_err(|e| e.to_string())
 }

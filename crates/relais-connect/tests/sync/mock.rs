@@ -40,13 +40,13 @@ pub async fn start() -> Shared {
     state
 }
 
-fn error(status: StatusCode, code: i64, message: &str) -> Response {
+pub fn error(status: StatusCode, code: i64, message: &str) -> Response {
     let body = json!({"error": {"message": message, "type": "OAuthException", "code": code,
                                 "fbtrace_id": "AbC"}});
     (status, Json(body)).into_response()
 }
 
-fn expired(headers: &HeaderMap) -> Option<Response> {
+pub fn expired(headers: &HeaderMap) -> Option<Response> {
     let auth = headers.get("authorization")?.to_str().ok()?;
     (auth == "Bearer expired").then(|| {
         error(
