@@ -14,6 +14,7 @@ mod graph;
 mod insights;
 mod instagram;
 mod map;
+mod meta_actions;
 mod run;
 mod secret;
 
@@ -71,8 +72,10 @@ pub async fn reply<S: Store + ConnectStore>(
     text: &str,
     pacing: &Pacing,
 ) -> Result<CommentKey, ConnectError> {
-    let _ = (store, key, text, pacing);
     match Network::parse(&connection.network) {
+        Ok(Network::Facebook | Network::Instagram) => {
+            meta_actions::reply(store, connection, key, comment, text, pacing).await
+        }
         _ => Err(ConnectError::Unsupported {
             connection: connection.id.clone(),
             action: error::Action::Reply,
@@ -91,8 +94,10 @@ pub async fn hide<S: Store + ConnectStore>(
     hidden: bool,
     pacing: &Pacing,
 ) -> Result<(), ConnectError> {
-    let _ = (store, key, hidden, pacing);
     match Network::parse(&connection.network) {
+        Ok(Network::Facebook | Network::Instagram) => {
+            meta_actions::hide(store, connection, key, comment, hidden, pacing).await
+        }
         _ => Err(ConnectError::Unsupported {
             connection: connection.id.clone(),
             action: error::Action::Hide,

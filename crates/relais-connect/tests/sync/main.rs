@@ -3,6 +3,7 @@
 
 mod instagram_mock;
 mod mock;
+mod mock_post;
 
 use std::time::Duration;
 
@@ -34,6 +35,7 @@ macro_rules! story {
 
 // Declared after `story!`, which they use.
 mod instagram;
+mod meta_actions;
 
 story!(
     a_sync_writes_posts_comments_replies_metrics_and_followers,

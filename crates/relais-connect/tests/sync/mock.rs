@@ -3,7 +3,7 @@
 //! two pages (one without `from`, a reply from the Page), a refused metric
 //! (code 100), a 429 before the follower count, a busy usage header, and
 //! code 190 for the token `expired`. `fail_comments_of` makes one post's
-//! comments fail, to interrupt a sync half-way.
+//! comments fail, to interrupt a sync half-way. Writes are `mock_post`'s.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -21,6 +21,9 @@ pub struct Mock {
     pub fail_comments_of: Option<String>,
     pub followers_calls: u32,
     pub requests: Vec<String>,
+    pub posted: Vec<super::instagram_mock::Posted>,
+    /// Comments made by writes: (post, comment), listed with the post's.
+    pub created: Vec<(String, Value)>,
 }
 
 pub type Shared = Arc<Mutex<Mock>>;
@@ -33,8 +36,11 @@ pub async fn start() -> Shared {
         ..Mock::default()
     }));
     let app = axum::Router::new()
-        .route("/v25.0/{node}", get(node))
-        .route("/v25.0/{node}/{edge}", get(edge))
+        .route("/v25.0/{node}", get(node).post(super::mock_post::hide))
+        .route(
+            "/v25.0/{node}/{edge}",
+            get(edge).post(super::mock_post::reply),
+        )
         .with_state(state.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     state
@@ -90,7 +96,7 @@ fn post(id: &str, day: u32, text: &str) -> Value {
            "comments": {"data": [], "summary": {"total_count": 3}}})
 }
 
-fn comment(
+pub fn comment(
     id: &str,
     from: Option<(&str, &str)>,
     text: &str,
@@ -183,6 +189,11 @@ async fn edge(
                     "paging": {"cursors": cursors}}),
                 _ => json!({"data": []}),
             };
+            let mut body = body;
+            let made = m.created.iter().filter(|(p, _)| *p == node && !page2);
+            if let Some(data) = body["data"].as_array_mut() {
+                data.extend(made.map(|(_, c)| c.clone()));
+            }
             Json(body).into_response()
         }
         "insights" => {
