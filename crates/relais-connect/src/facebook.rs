@@ -13,13 +13,14 @@
 
 use std::collections::HashSet;
 
-use relais_core::{Account, BatchComment, InstallationSecret, MetricSnapshot, PostKey};
+use relais_core::{Account, InstallationSecret, MetricSnapshot, PostKey};
 use relais_store::{ConnectStore, Store, StoredConnection};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::ConnectError;
 use crate::graph::{Graph, GraphError};
+use crate::insights;
 use crate::map::{self, ApiComment, ApiPost, Insight, Listing};
 use crate::run::{Run, SyncOptions, SyncSummary};
 use crate::secret::SecretKey;
@@ -72,7 +73,7 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
 }
 
 /// An API error as the user reads it: which connection, what to do.
-fn fail(
+pub(crate) fn fail(
     c: &StoredConnection,
     account: &Account,
     e: GraphError,
@@ -192,66 +193,50 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
             ("limit", "100"),
         ];
         let path = format!("{post_id}/comments");
-        let mut answer = self
+        // Comments come newest first: a page reaching one already seen is
+        // the last needed.
+        let seen = |page: &Value| {
+            what.newer_than.is_some_and(|t| {
+                page.as_array().is_some_and(|all| {
+                    all.iter().any(|c| {
+                        c.get("created_time")
+                            .and_then(Value::as_str)
+                            .and_then(|raw| map::time(raw).ok())
+                            .is_some_and(|at| at.unix() <= t)
+                    })
+                })
+            })
+        };
+        let pages = self
             .graph
-            .get(&path, &query)
+            .pages_until(&path, &query, seen)
             .await
             .map_err(|e| self.fail(e, scope))?;
-        let mut pages = Vec::new();
         let mut comments: Vec<ApiComment> = Vec::new();
-        loop {
-            pages.push(answer.get("data").cloned().unwrap_or(Value::Null));
-            let listing: Listing<ApiComment> = self.parse(answer)?;
-            let before = comments.len();
-            for c in listing.data {
+        for page in &pages {
+            for c in self.parse::<Vec<ApiComment>>(page.clone())? {
                 let created = map::time(&c.created_time).map_err(|e| self.unexpected(e.0))?;
                 if what.newer_than.is_none_or(|t| created.unix() > t) {
                     comments.push(c);
                 }
             }
-            let reached_old =
-                what.newer_than.is_some() && comments.len() < before + pages_len(&pages);
-            let Some(next) = listing.paging.and_then(|p| p.next).filter(|_| !reached_old) else {
-                break;
-            };
-            answer = self
-                .graph
-                .get_url(&next)
-                .await
-                .map_err(|e| self.fail(e, scope))?;
         }
         let insights = if what.insights {
             self.insights(&post).await?
         } else {
             Vec::new()
         };
+        let mut batch = Vec::with_capacity(comments.len());
+        for c in &comments {
+            batch.push(
+                map::comment(c, &post, &self.run.account, self.run.secret)
+                    .map_err(|e| self.unexpected(e.0))?,
+            );
+        }
         let stream = format!("comments:{post_id}");
-        let mut refs: Vec<&Value> = pages.iter().collect();
-        let snapshot_values: Vec<Value> = insights
-            .iter()
-            .map(|m| serde_json::json!([m.source.origin, m.value]))
-            .collect();
-        let snapshot_values = Value::Array(snapshot_values);
-        refs.push(&snapshot_values);
-        let mut batch = self.run.batch(&stream, &refs);
-        batch.metrics = insights;
-        for (line, c) in comments.iter().enumerate() {
-            let comment = map::comment(c, &post, &self.run.account, self.run.secret)
-                .map_err(|e| self.unexpected(e.0))?;
-            batch.comments.push(BatchComment {
-                line: line as u64 + 1,
-                comment,
-            });
-        }
-        let newest = batch
-            .comments
-            .iter()
-            .map(|c| c.comment.created_at.unix())
-            .max();
-        self.run.write(batch).await?;
-        if let Some(newest) = newest {
-            self.run.set_cursor(&stream, &newest.to_string()).await?;
-        }
+        self.run
+            .write_details(&stream, &pages, insights, batch)
+            .await?;
         if what.insights {
             let today = watch::day(self.run.now);
             self.run
@@ -261,49 +246,21 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
         Ok(())
     }
 
-    /// The post's insights; a metric Meta refuses (code 100) is asked alone,
-    /// then replaced by its successor, which later posts ask directly.
+    /// The post's insights (see [`insights::ask`]).
     async fn insights(&mut self, post: &PostKey) -> Result<Vec<MetricSnapshot>, ConnectError> {
         let path = format!("{}/insights", post.network_id);
-        let all = self.metrics.join(",");
-        match self.graph.get(&path, &[("metric", &all)]).await {
-            Ok(v) => return self.snapshots(v, post),
-            Err(GraphError::Api { code: 100, .. }) => {}
-            Err(e) => return Err(self.fail(e, "read_insights")),
-        }
+        let how = insights::Ask {
+            path: &path,
+            fallback: map::fallback,
+            kind: None,
+        };
+        let answers = insights::ask(&self.graph, &how, &mut self.metrics, &mut self.run.notes)
+            .await
+            .map_err(|e| self.fail(e, "read_insights"))?;
         let mut out = Vec::new();
-        for i in 0..self.metrics.len() {
-            let mut name = self.metrics[i].clone();
-            loop {
-                match self.graph.get(&path, &[("metric", &name)]).await {
-                    Ok(v) => {
-                        out.extend(self.snapshots(v, post)?);
-                        break;
-                    }
-                    Err(GraphError::Api { code: 100, .. }) => {
-                        let Some(next) =
-                            map::fallback(&name).filter(|n| !self.metrics.iter().any(|m| m == n))
-                        else {
-                            self.run.notes.insert(format!(
-                                "Meta refuse la métrique {name} (code 100) : elle n'est plus lue. \
-                                 / Meta refuses metric {name} (code 100): it is no longer read."
-                            ));
-                            self.metrics[i] = String::new();
-                            break;
-                        };
-                        self.run.notes.insert(format!(
-                            "Meta refuse la métrique {name} (code 100) : relais lit {next} à la \
-                             place, une série distincte. / Meta refuses metric {name} (code 100): \
-                             relais reads {next} instead, a separate series."
-                        ));
-                        self.metrics[i] = next.to_string();
-                        name = next.to_string();
-                    }
-                    Err(e) => return Err(self.fail(e, "read_insights")),
-                }
-            }
+        for v in answers {
+            out.extend(self.snapshots(v, post)?);
         }
-        self.metrics.retain(|m| !m.is_empty());
         Ok(out)
     }
 
@@ -311,6 +268,7 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
         let listing: Listing<Insight> = self.parse(v)?;
         Ok(map::insights(
             &listing.data,
+            map::metric_of,
             post,
             self.run.now,
             &self.version,
@@ -332,9 +290,4 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
             .followers(count, &format!("graph_api:{field}"))
             .await
     }
-}
-
-/// How many comments the last page read held.
-fn pages_len(pages: &[Value]) -> usize {
-    pages.last().and_then(Value::as_array).map_or(0, Vec::len)
 }

@@ -1,4 +1,4 @@
-//! The Meta Graph API over HTTP: one GET at a time, the token in the
+//! The Meta Graph API over HTTP: one GET or POST at a time, the token in the
 //! `Authorization` header (never in a URL we build, never logged), Meta's
 //! error body read into [`GraphError`], rate limits waited out.
 //!
@@ -101,17 +101,87 @@ impl Graph {
 
     /// `GET {base}/{path}?{query}`.
     pub async fn get(&self, path: &str, query: &[(&str, &str)]) -> Result<Value, GraphError> {
-        let mut url = url::Url::parse(&format!("{}/{}", self.base, path))
-            .map_err(|e| GraphError::Http(e.to_string()))?;
-        url.query_pairs_mut().extend_pairs(query);
+        let url = self.url(path, query)?;
         self.get_url(url.as_str()).await
     }
 
     /// GET of a whole URL, such as a `paging.next` Meta gave.
     pub async fn get_url(&self, url: &str) -> Result<Value, GraphError> {
+        self.send(|| self.http.get(url)).await
+    }
+
+    /// Every page of the listing at `path`: each page's `data`, following
+    /// `paging.next` to the end.
+    pub async fn pages(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<Vec<Value>, GraphError> {
+        self.pages_until(path, query, |_| false).await
+    }
+
+    /// The pages of the listing at `path` up to the first whose `data`
+    /// makes `enough` true (or the end).
+    pub async fn pages_until(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        enough: impl Fn(&Value) -> bool,
+    ) -> Result<Vec<Value>, GraphError> {
+        let mut answer = self.get(path, query).await?;
+        let mut pages = Vec::new();
+        loop {
+            let next = answer
+                .pointer("/paging/next")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let done = match answer.get_mut("data").map(Value::take) {
+                Some(data) => {
+                    let done = enough(&data);
+                    pages.push(data);
+                    done
+                }
+                None => {
+                    return Err(GraphError::Http(
+                        "unexpected answer: a listing without `data`".into(),
+                    ));
+                }
+            };
+            let Some(next) = next.filter(|_| !done) else {
+                return Ok(pages);
+            };
+            answer = self.get_url(&next).await?;
+        }
+    }
+
+    /// `POST {base}/{path}?{query}` with `form` as the body: a message goes
+    /// in the body, never in the URL. Limits are waited out as for a GET (a
+    /// limited call did nothing, so asking again is safe).
+    pub async fn post(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        form: &[(&str, &str)],
+    ) -> Result<Value, GraphError> {
+        let url = self.url(path, query)?;
+        self.send(|| self.http.post(url.clone()).form(form)).await
+    }
+
+    fn url(&self, path: &str, query: &[(&str, &str)]) -> Result<url::Url, GraphError> {
+        let mut url = url::Url::parse(&format!("{}/{}", self.base, path))
+            .map_err(|e| GraphError::Http(e.to_string()))?;
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        Ok(url)
+    }
+
+    /// Sends the request `make` builds, again after each limit (doubling
+    /// the wait) until the pacing's retries are spent.
+    async fn send(&self, make: impl Fn() -> reqwest::RequestBuilder) -> Result<Value, GraphError> {
         let mut wait = self.pacing.retry_wait;
         for attempt in 0..=self.pacing.max_retries {
-            match self.once(url).await {
+            match self.once(make()).await {
                 Err(GraphError::Limited) if attempt < self.pacing.max_retries => {
                     tracing::warn!(wait_s = wait.as_secs(), "Graph API rate limit, waiting");
                     tokio::time::sleep(wait).await;
@@ -123,10 +193,8 @@ impl Graph {
         Err(GraphError::Limited)
     }
 
-    async fn once(&self, url: &str) -> Result<Value, GraphError> {
-        let resp = self
-            .http
-            .get(url)
+    async fn once(&self, request: reqwest::RequestBuilder) -> Result<Value, GraphError> {
+        let resp = request
             .bearer_auth(self.token.expose())
             .send()
             .await

@@ -11,8 +11,11 @@
 mod error;
 mod facebook;
 mod graph;
+mod insights;
+mod instagram;
 mod linkedin;
 mod map;
+mod meta_actions;
 mod run;
 mod secret;
 
@@ -47,6 +50,7 @@ pub async fn sync<S: Store + ConnectStore>(
 ) -> Result<SyncSummary, ConnectError> {
     let result = match Network::parse(&connection.network) {
         Ok(Network::Facebook) => facebook::sync(store, connection, key, secret, options).await,
+        Ok(Network::Instagram) => instagram::sync(store, connection, key, secret, options).await,
         Ok(Network::Linkedin) => linkedin::sync(store, connection, key, secret, options).await,
         _ => Err(ConnectError::Http {
             connection: connection.id.clone(),
@@ -84,6 +88,9 @@ pub async fn reply<S: Store + ConnectStore>(
         Ok(Network::Linkedin) => {
             linkedin::reply(store, connection, key, comment, text, pacing).await
         }
+        Ok(Network::Facebook | Network::Instagram) => {
+            meta_actions::reply(store, connection, key, comment, text, pacing).await
+        }
         _ => Err(ConnectError::Unsupported {
             connection: connection.id.clone(),
             action: error::Action::Reply,
@@ -102,15 +109,16 @@ pub async fn hide<S: Store + ConnectStore>(
     hidden: bool,
     pacing: &Pacing,
 ) -> Result<(), ConnectError> {
-    let _ = (store, key, hidden, pacing);
-    let unsupported = ConnectError::Unsupported {
-        connection: connection.id.clone(),
-        action: error::Action::Hide,
-        network: comment.key.network,
-    };
     match Network::parse(&connection.network) {
-        // LinkedIn's API has no way to hide a comment: only to delete it.
-        Ok(Network::Linkedin) => Err(unsupported),
-        _ => Err(unsupported),
+        Ok(Network::Facebook | Network::Instagram) => {
+            meta_actions::hide(store, connection, key, comment, hidden, pacing).await
+        }
+        // LinkedIn's API has no way to hide a comment (only to delete it);
+        // X's hides replies to the account's own posts only.
+        _ => Err(ConnectError::Unsupported {
+            connection: connection.id.clone(),
+            action: error::Action::Hide,
+            network: comment.key.network,
+        }),
     }
 }

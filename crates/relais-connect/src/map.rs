@@ -80,11 +80,14 @@ pub struct ApiComment {
     pub parent: Option<Parent>,
 }
 
+/// An insight in the old shape (`values[]`) or, on Instagram, the new one
+/// (`total_value`).
 #[derive(Debug, Deserialize)]
 pub struct Insight {
     pub name: String,
     #[serde(default)]
     pub values: Vec<InsightValue>,
+    pub total_value: Option<InsightValue>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,7 +106,7 @@ pub fn time(raw: &str) -> Result<Timestamp, Unexpected> {
         .map_err(|_| Unexpected(format!("created_time `{raw}`")))
 }
 
-fn id(raw: &str) -> Result<NetworkId, Unexpected> {
+pub(crate) fn id(raw: &str) -> Result<NetworkId, Unexpected> {
     NetworkId::parse(raw).map_err(|_| Unexpected(format!("id `{raw}`")))
 }
 
@@ -241,10 +244,12 @@ pub fn fallback(name: &str) -> Option<&'static str> {
     })
 }
 
-/// The snapshots of one insights answer. A value that is an object
-/// (reactions by type) counts as the sum of its numbers.
+/// The snapshots of one insights answer, for the metrics `metric_of`
+/// knows. A value that is an object (reactions by type) counts as the sum
+/// of its numbers; a metric without a value gives none, never 0.
 pub fn insights(
     data: &[Insight],
+    metric_of: fn(&str) -> Option<Metric>,
     post: &PostKey,
     at: Timestamp,
     version: &str,
@@ -252,7 +257,7 @@ pub fn insights(
     data.iter()
         .filter_map(|i| {
             let metric = metric_of(&i.name)?;
-            let value = match &i.values.last()?.value {
+            let value = match &i.total_value.as_ref().or(i.values.last())?.value {
                 Value::Number(n) => n.as_f64()?,
                 Value::Object(m) => m.values().filter_map(Value::as_f64).sum(),
                 _ => return None,

@@ -8,7 +8,9 @@
 
 use std::collections::BTreeSet;
 
-use relais_core::{Account, ImportBatch, InstallationSecret, Timestamp};
+use relais_core::{
+    Account, BatchComment, Comment, ImportBatch, InstallationSecret, MetricSnapshot, Timestamp,
+};
 use relais_store::{ConnectStore, ImportOutcome, Store, StoredConnection};
 use serde::Serialize;
 use serde_json::Value;
@@ -206,6 +208,42 @@ impl<'a, S: Store + ConnectStore> Run<'a, S> {
             .store
             .set_cursor(&self.connection.id, stream, value, self.now.unix())
             .await?)
+    }
+
+    /// Writes one post's comments (every page of them, `pages` as the API
+    /// gave them) and insights as one batch of `stream`, then sets that
+    /// stream's cursor to the newest comment's time.
+    pub async fn write_details(
+        &mut self,
+        stream: &str,
+        pages: &[Value],
+        insights: Vec<MetricSnapshot>,
+        comments: Vec<Comment>,
+    ) -> Result<(), ConnectError> {
+        let snapshots = Value::Array(
+            insights
+                .iter()
+                .map(|m| serde_json::json!([m.source.origin, m.value]))
+                .collect(),
+        );
+        let mut refs: Vec<&Value> = pages.iter().collect();
+        refs.push(&snapshots);
+        let mut batch = self.batch(stream, &refs);
+        batch.metrics = insights;
+        let newest = comments.iter().map(|c| c.created_at.unix()).max();
+        batch.comments = comments
+            .into_iter()
+            .enumerate()
+            .map(|(line, comment)| BatchComment {
+                line: line as u64 + 1,
+                comment,
+            })
+            .collect();
+        self.write(batch).await?;
+        if let Some(newest) = newest {
+            self.set_cursor(stream, &newest.to_string()).await?;
+        }
+        Ok(())
     }
 
     /// The summary, with the notes said during the run.

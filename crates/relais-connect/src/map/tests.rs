@@ -58,7 +58,7 @@ fn reactions_by_type_add_up_and_each_metric_keeps_its_name() {
     )
     .unwrap();
     let at = Timestamp::from_unix(0).unwrap();
-    let s = insights(&data, &post_key("1_1").unwrap(), at, "v25.0");
+    let s = insights(&data, metric_of, &post_key("1_1").unwrap(), at, "v25.0");
     let got: Vec<_> = s
         .iter()
         .map(|m| (m.metric, m.value, m.source.origin.as_str()))

@@ -1,7 +1,9 @@
 //! The Facebook Page sync against a local Graph API (`mock`), into SQLite
 //! always and PostgreSQL when `RELAIS_TEST_DATABASE_URL` is set.
 
+mod instagram_mock;
 mod mock;
+mod mock_post;
 
 use std::time::Duration;
 
@@ -31,11 +33,14 @@ macro_rules! story {
     };
 }
 
+// Declared after `story!`, which they use.
 mod export;
+mod instagram;
 mod linkedin;
 mod linkedin_errors;
 mod linkedin_mock;
 mod linkedin_reply;
+mod meta_actions;
 mod watch;
 
 story!(
@@ -57,8 +62,6 @@ fn now() -> Timestamp {
 
 /// A database with the Page's account and its connection to `base`.
 async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredConnection) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let store = SqlStore::open(&db.url).await.unwrap();
     let account = Account {
         id: AccountId::parse("facebook:habitat").unwrap(),
         network: Network::Facebook,
@@ -68,6 +71,18 @@ async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredCon
         name: "Habitat".into(),
         territory: None,
     };
+    connected_as(db, base, token, account).await
+}
+
+/// A database with `account` and its connection to `base`.
+async fn connected_as(
+    db: &TestDb,
+    base: &str,
+    token: &str,
+    account: Account,
+) -> (SqlStore, StoredConnection) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let store = SqlStore::open(&db.url).await.unwrap();
     let batch = ImportBatch {
         digest: "setup".into(),
         file_name: "setup".into(),
@@ -85,7 +100,7 @@ async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredCon
     let (token_ciphertext, token_nonce) = key().encrypt(&Token::parse(token).unwrap()).unwrap();
     let connection = StoredConnection {
         id: account.id.to_string(),
-        network: "facebook".into(),
+        network: account.network.code().into(),
         account: account.id,
         api_base: base.to_string(),
         token_ciphertext,
@@ -99,8 +114,36 @@ async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredCon
     (store, connection)
 }
 
+/// Waits of a few milliseconds.
+fn pacing() -> Pacing {
+    Pacing {
+        retry_wait: Duration::from_millis(5),
+        max_retries: 3,
+        usage_wait: Duration::ZERO,
+    }
+}
+
+fn options() -> SyncOptions {
+    SyncOptions {
+        since: None,
+        now: now(),
+        pacing: pacing(),
+    }
+}
+
 async fn sync(store: &SqlStore, c: &StoredConnection) -> Result<SyncSummary, String> {
-    sync_at(store, c, now()).await
+    sync_with(store, c, &options()).await
+}
+
+async fn sync_with(
+    store: &SqlStore,
+    c: &StoredConnection,
+    options: &SyncOptions,
+) -> Result<SyncSummary, String> {
+    let secret = InstallationSecret::for_demo(7);
+    relais_connect::sync(store, c, &key(), &secret, options)
+        .await
+        .map_err(|e| e.to_string())
 }
 
 async fn sync_at(
@@ -108,19 +151,8 @@ async fn sync_at(
     c: &StoredConnection,
     now: Timestamp,
 ) -> Result<SyncSummary, String> {
-    let options = SyncOptions {
-        since: None,
-        now,
-        pacing: Pacing {
-            retry_wait: Duration::from_millis(5),
-            max_retries: 3,
-            usage_wait: Duration::ZERO,
-        },
-    };
-    let secret = InstallationSecret::for_demo(7);
-    relais_connect::sync(store, c, &key(), &secret, &options)
-        .await
-        .map_err(|e| e.to_string())
+    let options = SyncOptions { now, ..options() };
+    sync_with(store, c, &options).await
 }
 
 fn table<'a>(dump: &'a [TableDump], name: &str) -> &'a [Vec<Option<String>>] {

@@ -5,6 +5,7 @@
 //! code 190 for the token `expired`. `fail_comments_of` makes one post's
 //! comments fail, to interrupt a sync half-way; `late_comment` adds a
 //! comment on an older post (with a next page the sync must not need).
+//! Writes are `mock_post`'s.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -24,6 +25,9 @@ pub struct Mock {
     pub late_comment: bool,
     pub followers_calls: u32,
     pub requests: Vec<String>,
+    pub posted: Vec<super::instagram_mock::Posted>,
+    /// Comments made by writes: (post, comment), listed with the post's.
+    pub created: Vec<(String, Value)>,
 }
 
 pub type Shared = Arc<Mutex<Mock>>;
@@ -36,20 +40,23 @@ pub async fn start() -> Shared {
         ..Mock::default()
     }));
     let app = axum::Router::new()
-        .route("/v25.0/{node}", get(node))
-        .route("/v25.0/{node}/{edge}", get(edge))
+        .route("/v25.0/{node}", get(node).post(super::mock_post::hide))
+        .route(
+            "/v25.0/{node}/{edge}",
+            get(edge).post(super::mock_post::reply),
+        )
         .with_state(state.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     state
 }
 
-fn error(status: StatusCode, code: i64, message: &str) -> Response {
+pub fn error(status: StatusCode, code: i64, message: &str) -> Response {
     let body = json!({"error": {"message": message, "type": "OAuthException", "code": code,
                                 "fbtrace_id": "AbC"}});
     (status, Json(body)).into_response()
 }
 
-fn expired(headers: &HeaderMap) -> Option<Response> {
+pub fn expired(headers: &HeaderMap) -> Option<Response> {
     let auth = headers.get("authorization")?.to_str().ok()?;
     (auth == "Bearer expired").then(|| {
         error(
@@ -93,7 +100,7 @@ fn post(id: &str, day: u32, text: &str) -> Value {
            "comments": {"data": [], "summary": {"total_count": 3}}})
 }
 
-fn comment(
+pub fn comment(
     id: &str,
     from: Option<(&str, &str)>,
     text: &str,
@@ -196,6 +203,11 @@ async fn edge(
                     "paging": {"cursors": cursors}}),
                 _ => json!({"data": []}),
             };
+            let mut body = body;
+            let made = m.created.iter().filter(|(p, _)| *p == node && !page2);
+            if let Some(data) = body["data"].as_array_mut() {
+                data.extend(made.map(|(_, c)| c.clone()));
+            }
             Json(body).into_response()
         }
         "insights" => {
