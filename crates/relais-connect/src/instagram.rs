@@ -19,7 +19,7 @@
 
 mod map;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use relais_core::{InstallationSecret, MetricSnapshot, PostKey};
 use relais_store::{ConnectStore, Store, StoredConnection};
@@ -31,7 +31,7 @@ use crate::facebook::fail;
 use crate::graph::{Graph, GraphError};
 use crate::insights;
 use crate::map::{Insight, Listing};
-use crate::run::{Run, SyncOptions, SyncSummary};
+use crate::run::{Run, SyncOptions, SyncSummary, WATCH_DAYS};
 use crate::secret::SecretKey;
 use map::{ApiAccount, ApiComment, ApiMedia, Me};
 
@@ -71,6 +71,7 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
         username: run.account.handle.clone(),
         base: map::MEDIA_METRICS.iter().map(|m| m.to_string()).collect(),
         metrics: BTreeMap::new(),
+        seen: HashSet::new(),
         run,
     };
     sync.account().await?;
@@ -79,7 +80,9 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
         Some(t) => Some(t.unix() - 1),
         None => sync.run.cursor("posts").await?.and_then(|s| s.parse().ok()),
     };
-    if let Some(newest) = sync.media(after).await? {
+    let newest = sync.media(after).await?;
+    sync.watch().await?;
+    if let Some(newest) = newest {
         sync.run.set_cursor("posts", &newest.to_string()).await?;
     }
     Ok(sync.run.finish())
@@ -96,6 +99,8 @@ struct Sync<'a, S> {
     base: Vec<String>,
     /// The insights metrics asked, by kind of media, once Meta refused some.
     metrics: BTreeMap<String, Vec<String>>,
+    /// The media whose details this run has read.
+    seen: HashSet<String>,
 }
 
 impl<S: Store + ConnectStore> Sync<'_, S> {
@@ -182,8 +187,59 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
     /// One media's comments (every page, replies nested) and insights, in
     /// one batch.
     async fn details(&mut self, m: &ApiMedia) -> Result<(), ConnectError> {
+        self.seen.insert(m.id.clone());
         let post = map::post_key(&m.id).map_err(|e| self.unexpected(e))?;
-        let path = format!("{}/comments", m.id);
+        let (pages, comments) = self.comments(&post, None).await?;
+        let kind = m.media_product_type.as_deref().unwrap_or("FEED");
+        let insights = self.insights(&post, kind).await?;
+        let stream = format!("comments:{}", m.id);
+        self.run
+            .write_details(&stream, &pages, insights, comments)
+            .await
+    }
+
+    /// New comments on the account's media of the last [`WATCH_DAYS`] days
+    /// this run has not read: Instagram does not say a media changed when
+    /// someone comments it. A media Meta no longer knows (deleted: code
+    /// 100) is left out and said once.
+    async fn watch(&mut self) -> Result<(), ConnectError> {
+        let from = self.run.now.unix() - WATCH_DAYS * 86_400;
+        let account = self.run.account.id.clone();
+        for id in self.run.store.recent_posts(&account, from).await? {
+            if self.seen.contains(&id) {
+                continue;
+            }
+            let stream = format!("comments:{id}");
+            let newer_than = self.run.cursor(&stream).await?.and_then(|v| v.parse().ok());
+            let post = map::post_key(&id).map_err(|e| self.unexpected(e))?;
+            match self.comments(&post, newer_than).await {
+                Ok((pages, comments)) => {
+                    self.run
+                        .write_details(&stream, &pages, Vec::new(), comments)
+                        .await?
+                }
+                Err(ConnectError::Api { code: 100, .. }) => {
+                    self.run.notes.insert(format!(
+                        "Instagram ne connaît plus la publication {id} (supprimée ?) : ses \
+                         commentaires ne sont plus suivis. / Instagram no longer knows media \
+                         {id} (deleted?): its comments are no longer followed."
+                    ));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// A media's comments and their nested replies (every page), those
+    /// created after `newer_than` only when it is given; with the pages as
+    /// the API gave them.
+    async fn comments(
+        &mut self,
+        post: &PostKey,
+        newer_than: Option<i64>,
+    ) -> Result<(Vec<Value>, Vec<relais_core::Comment>), ConnectError> {
+        let path = format!("{}/comments", post.network_id);
         let query = [("fields", COMMENT_FIELDS), ("limit", "100")];
         let pages = self
             .graph
@@ -199,21 +255,16 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
         for page in &pages {
             let listed: Vec<ApiComment> = self.parse(page.clone())?;
             for c in &listed {
-                let found = map::comments(c, &post, &me, self.run.secret)
-                    .map_err(|e| self.unexpected(e))?;
+                let found =
+                    map::comments(c, post, &me, self.run.secret).map_err(|e| self.unexpected(e))?;
                 comments.extend(found);
             }
         }
         let mut seen = std::collections::BTreeSet::new();
         comments.retain(|c| seen.insert(c.key.clone()));
-        let kind = m.media_product_type.as_deref().unwrap_or("FEED");
-        let insights = self.insights(&post, kind).await?;
-        let stream = format!("comments:{}", m.id);
-        self.run
-            .write_details(&stream, &pages, insights, comments)
-            .await
+        comments.retain(|c| newer_than.is_none_or(|t| c.created_at.unix() > t));
+        Ok((pages, comments))
     }
-
     /// The media's insights (see [`insights::ask`]); none below the viewer
     /// threshold.
     async fn insights(

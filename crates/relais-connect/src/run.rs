@@ -49,6 +49,10 @@ pub struct SyncSummary {
 /// differs from the one imports gave (`relais connect --network-id`).
 pub const NETWORK_ID_STREAM: &str = "network_id";
 
+/// How long a post is watched for new comments after it is published (the
+/// networks do not say a post changed when someone comments it).
+pub(crate) const WATCH_DAYS: i64 = 30;
+
 /// The account of `connection`, its id on the network (the connection's
 /// own, or the account's) and the decrypted token: what a run, a reply or
 /// a hide starts from.

@@ -8,9 +8,7 @@ use relais_store::{ConnectStore, Store};
 
 use super::{Detail, Sync};
 use crate::error::ConnectError;
-
-/// How long a post is watched for new comments.
-pub const WATCH_DAYS: i64 = 30;
+use crate::run::WATCH_DAYS;
 
 impl<S: Store + ConnectStore> Sync<'_, S> {
     /// New comments (and today's insights) of the recent posts this run

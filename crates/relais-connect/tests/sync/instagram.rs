@@ -12,7 +12,7 @@ use super::{cell, connected_as, data, now, sync, table};
 
 story!(
     instagram_sync_reads_every_page_comments_replies_insights_and_followers,
-    a_second_instagram_sync_changes_nothing_and_stops_at_the_newest_media_seen,
+    a_second_instagram_sync_changes_nothing_and_a_later_comment_on_an_older_media_is_found,
     an_interrupted_instagram_sync_resumed_equals_one_uninterrupted_sync,
     an_expired_instagram_token_names_the_connection_and_how_to_renew,
     an_api_version_without_views_reads_impressions_and_says_so_once,
@@ -202,8 +202,12 @@ where
     db.cleanup().await;
 }
 
-async fn a_second_instagram_sync_changes_nothing_and_stops_at_the_newest_media_seen<F, Fut>(make: F)
-where
+async fn a_second_instagram_sync_changes_nothing_and_a_later_comment_on_an_older_media_is_found<
+    F,
+    Fut,
+>(
+    make: F,
+) where
     F: FnOnce() -> Fut,
     Fut: Future<Output = Option<TestDb>>,
 {
@@ -216,9 +220,29 @@ where
     assert_eq!((again.posts, again.comments, again.metrics), (0, 0, 0));
     // The connection's row keeps each run's summary; the data is the same.
     assert_eq!(data(store.dump().await.unwrap()), first);
-    // The account, then the first page of media, which holds nothing newer.
+    // The account, the first page of media, which holds nothing newer, then
+    // the comments of the media of the last 30 days (no insights again).
     let second: Vec<String> = api.lock().unwrap().requests[before..].to_vec();
-    assert_eq!(second, [USER.to_string(), format!("{USER}/media")]);
+    let mut expected = vec![USER.to_string(), format!("{USER}/media")];
+    expected.push(format!("{NEWEST_REEL}/comments"));
+    expected.push(format!("{NEWEST_REEL}/comments?page=2"));
+    for m in [REEL, CAROUSEL, FEW_VIEWERS, NO_DATA] {
+        expected.push(format!("{m}/comments"));
+    }
+    assert_eq!(second, expected);
+
+    // A follower answers the thread later: the next run finds only that.
+    let late = serde_json::json!({"id": "18000000000000099", "text": "Toujours pas de chauffage",
+        "timestamp": "2026-03-09T20:00:00+0000", "username": "jeanne"});
+    api.lock().unwrap().replies.push((THREAD.to_string(), late));
+    let third = sync(&store, &c).await.unwrap();
+    assert_eq!((third.posts, third.comments, third.metrics), (0, 1, 0));
+    let dump = store.dump().await.unwrap();
+    let stored = table(&dump, "comments")
+        .iter()
+        .find(|r| cell(r, 0) == "instagram:18000000000000099")
+        .expect("the late reply is stored");
+    assert_eq!(cell(stored, 4), format!("instagram:{THREAD}"));
     store.close().await;
     db.cleanup().await;
 }
