@@ -1,6 +1,8 @@
 //! The sync of one Facebook Page connection, top to bottom: posts since the
 //! last run (every `paging.next`), then for each post its comments and
-//! replies and its insights, then the follower count.
+//! replies and its insights; then the new comments of the posts of the last
+//! 30 days (`watch`), the Page's daily insights (`page`), and the follower
+//! count.
 //!
 //! Each page of posts is one [`ImportBatch`]; each post's comments (all
 //! their pages, so that a reply and its parent land together) and insights
@@ -25,6 +27,7 @@ use crate::map::{self, ApiComment, ApiPost, Insight, Listing};
 use crate::run::{Run, SyncOptions, SyncSummary};
 use crate::secret::SecretKey;
 
+mod page;
 mod watch;
 
 const POST_FIELDS: &str = "id,created_time,message,permalink_url,status_type,shares,\
@@ -65,6 +68,7 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
     };
     sync.posts(since).await?;
     sync.watch().await?;
+    sync.page_insights().await?;
     sync.followers().await?;
     sync.run
         .set_cursor("posts", &options.now.unix().to_string())

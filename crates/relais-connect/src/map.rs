@@ -93,6 +93,8 @@ pub struct Insight {
 #[derive(Debug, Deserialize)]
 pub struct InsightValue {
     pub value: Value,
+    /// The end of the day a daily value is for (Page insights).
+    pub end_time: Option<String>,
 }
 
 /// A value that is not what the API documents, with what it was.

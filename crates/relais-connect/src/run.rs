@@ -186,7 +186,7 @@ impl<'a, S: Store + ConnectStore> Run<'a, S> {
         s.posts += out.posts_new + out.posts_updated;
         s.comments += (out.comments_new + out.comments_updated).saturating_sub(out.replies);
         s.replies += out.replies;
-        s.metrics += out.snapshots;
+        s.metrics += out.snapshots + out.daily_values;
         Ok(())
     }
 

@@ -185,8 +185,19 @@ where
         (3, 3, 1)
     );
     assert_eq!(summary.followers, Some(1234));
-    assert_eq!(summary.notes.len(), 1, "{:?}", summary.notes);
-    assert!(summary.notes[0].contains("post_impressions_unique"));
+    assert_eq!(summary.notes.len(), 2, "{:?}", summary.notes);
+    assert!(
+        summary
+            .notes
+            .iter()
+            .any(|n| n.contains("relais reads post_impressions_unique"))
+    );
+    assert!(
+        summary
+            .notes
+            .iter()
+            .any(|n| n.contains("page_views_total (code 100): it is no longer read"))
+    );
 
     let dump = store.dump().await.unwrap();
     let posts: Vec<&str> = table(&dump, "posts").iter().map(|r| cell(r, 0)).collect();
@@ -252,13 +263,39 @@ where
             .iter()
             .any(|r| cell(r, 1) == "posts" && cell(r, 2) == "1773100800")
     );
+    // The Page's daily insights: the 28 days up to yesterday, each metric
+    // Meta answers under its own name, the day before Meta's end_time.
+    let daily = table(&dump, "account_metrics");
+    assert_eq!(daily.len(), 28 * 5, "five metrics (one refused) × 28 days");
+    let day = |d: &str, m: &str| {
+        daily
+            .iter()
+            .find(|r| cell(r, 1) == d && cell(r, 2) == m)
+            .map(|r| {
+                (
+                    cell(r, 3).trim_end_matches(".0").to_string(),
+                    cell(r, 4).to_string(),
+                )
+            })
+    };
+    assert_eq!(
+        day("2026-02-10", "views"),
+        Some(("10".into(), "graph_api:page_media_view".into()))
+    );
+    assert_eq!(day("2026-03-09", "views").unwrap().0, "37");
+    assert_eq!(
+        day("2026-03-09", "engagements").unwrap().0,
+        "3",
+        "a breakdown is summed"
+    );
+    assert_eq!(day("2026-03-10", "views"), None, "today is not over");
     // The refused metric is learnt once: later posts ask its successor directly.
     let asks = api
         .lock()
         .unwrap()
         .requests
         .iter()
-        .filter(|r| r.ends_with("insights"))
+        .filter(|r| r.ends_with("insights") && !r.starts_with("111/"))
         .count();
     // First post: the refused set, then each metric alone (the refused one
     // and its successor make two asks); the other two posts: one ask each.
