@@ -33,8 +33,13 @@ fn label_all(classifier: &Classifier, matcher: &ResidenceMatcher, texts: &[&str]
 
 fn main() {
     let corpus = Corpus::shipped();
-    let path = std::env::args().nth(1).expect("a file to keep the model in");
-    let classifier = match std::fs::read(&path).ok().and_then(|b| Classifier::from_bytes(&b)) {
+    let path = std::env::args()
+        .nth(1)
+        .expect("a file to keep the model in");
+    let classifier = match std::fs::read(&path)
+        .ok()
+        .and_then(|b| Classifier::from_bytes(&b))
+    {
         Some(c) => c,
         None => {
             let c = Classifier::train(&corpus.train(), &[]);

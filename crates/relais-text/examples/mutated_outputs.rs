@@ -32,17 +32,95 @@ impl Rng {
 }
 
 const INSERTS: &[&str] = &[
-    "bât C", "bat. B", "Bât 3", "au 12 rue", "au 4 rue Jules Ferry", "rés. Jaurès", "résidence",
-    "cité des", "#VillageOlympique", "#genets", "à la", "aux", "Les Roches", "le parc", "la source",
-    "en VO", "VO", "chemin des Granges au 6", "14 avenue Jean Jaurès", "Rés.", "quartier", ",", ".",
-    "!", "?", "\n", ";", " - ", "'", "pas de", "plus d'", "ne marche plus", "très", "mais",
-    "depuis", "odeur de gaz", "fuite d'eau", "ascenseur en panne", "il fait 12°", "-5", "😡", "👍",
-    ":)", "🙏❤️", "pk", "tjrs", "c", "bcp", "ÉCHIROLLES", "Saint-Martin-d'Hères", "l'Isle d'Abeau",
-    "Genêts", "genets", "Genets", "Arlequin", "Alpins", "lapins", "cadres", "Cèdres", "peuplier",
-    "Malisol", "Baltis", "Belvedere", "Pinéa", "Vellein", "Paul Mistral", "du Stade", "Fougeres",
-    "incendie", "en feu", "fumée noire", "coincé dans l'ascenseur", "sans chauffage", "il fait froid",
-    "cambriolage", "la porte a été forcée", "je dors dehors", "n°", "bis", "ter", "Ⓐ", "ﬁn", "ß",
-    "𝗟𝗲𝘀 𝗚𝗲𝗻𝗲̂𝘁𝘀", "ŒUVRE", "Ça", "12", "2e", "#TerrassesDeLIsère",
+    "bât C",
+    "bat. B",
+    "Bât 3",
+    "au 12 rue",
+    "au 4 rue Jules Ferry",
+    "rés. Jaurès",
+    "résidence",
+    "cité des",
+    "#VillageOlympique",
+    "#genets",
+    "à la",
+    "aux",
+    "Les Roches",
+    "le parc",
+    "la source",
+    "en VO",
+    "VO",
+    "chemin des Granges au 6",
+    "14 avenue Jean Jaurès",
+    "Rés.",
+    "quartier",
+    ",",
+    ".",
+    "!",
+    "?",
+    "\n",
+    ";",
+    " - ",
+    "'",
+    "pas de",
+    "plus d'",
+    "ne marche plus",
+    "très",
+    "mais",
+    "depuis",
+    "odeur de gaz",
+    "fuite d'eau",
+    "ascenseur en panne",
+    "il fait 12°",
+    "-5",
+    "😡",
+    "👍",
+    ":)",
+    "🙏❤️",
+    "pk",
+    "tjrs",
+    "c",
+    "bcp",
+    "ÉCHIROLLES",
+    "Saint-Martin-d'Hères",
+    "l'Isle d'Abeau",
+    "Genêts",
+    "genets",
+    "Genets",
+    "Arlequin",
+    "Alpins",
+    "lapins",
+    "cadres",
+    "Cèdres",
+    "peuplier",
+    "Malisol",
+    "Baltis",
+    "Belvedere",
+    "Pinéa",
+    "Vellein",
+    "Paul Mistral",
+    "du Stade",
+    "Fougeres",
+    "incendie",
+    "en feu",
+    "fumée noire",
+    "coincé dans l'ascenseur",
+    "sans chauffage",
+    "il fait froid",
+    "cambriolage",
+    "la porte a été forcée",
+    "je dors dehors",
+    "n°",
+    "bis",
+    "ter",
+    "Ⓐ",
+    "ﬁn",
+    "ß",
+    "𝗟𝗲𝘀 𝗚𝗲𝗻𝗲̂𝘁𝘀",
+    "ŒUVRE",
+    "Ça",
+    "12",
+    "2e",
+    "#TerrassesDeLIsère",
 ];
 
 fn strip_accents(s: &str) -> String {
@@ -112,9 +190,16 @@ fn mutate(rng: &mut Rng, text: &str, names: &[&str]) -> String {
 
 fn main() {
     let corpus = Corpus::shipped();
-    let path = std::env::args().nth(1).expect("a file to keep the model in");
-    let per_text: usize = std::env::args().nth(2).map_or(8, |n| n.parse().expect("a count"));
-    let classifier = match std::fs::read(&path).ok().and_then(|b| Classifier::from_bytes(&b)) {
+    let path = std::env::args()
+        .nth(1)
+        .expect("a file to keep the model in");
+    let per_text: usize = std::env::args()
+        .nth(2)
+        .map_or(8, |n| n.parse().expect("a count"));
+    let classifier = match std::fs::read(&path)
+        .ok()
+        .and_then(|b| Classifier::from_bytes(&b))
+    {
         Some(c) => c,
         None => {
             let c = Classifier::train(&corpus.train(), &[]);
