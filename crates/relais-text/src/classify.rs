@@ -78,21 +78,25 @@ const CORRECTION_WEIGHT: f32 = 3.0;
 /// Extra signals from the domain cues, the lexicon and the rules, as
 /// feature names.
 fn signals(n: &Normalized) -> Vec<&'static str> {
-    signals_with(n, crate::rules::urgent(n))
+    let mut out = Vec::new();
+    signals_into(n, crate::rules::urgent(n), &mut out);
+    out
 }
 
-/// [`signals`] when the urgency rule is already known.
-fn signals_with(
+/// [`signals`] into `out` (cleared first) when the urgency rule is already
+/// known.
+fn signals_into(
     n: &Normalized,
     rule: Option<&'static crate::rules::UrgencyRule>,
-) -> Vec<&'static str> {
-    let mut out = crate::cues::comment_cues(&n.folded);
-    out.extend(crate::lexicon::features(n));
+    out: &mut Vec<&'static str>,
+) {
+    out.clear();
+    crate::cues::comment_cues_into(&n.folded, out);
+    crate::lexicon::features_into(n, out);
     if let Some(rule) = rule {
         out.push("rule:urgent");
         out.push(rule.name);
     }
-    out
 }
 
 fn comment_features(n: &Normalized) -> Features {
@@ -118,6 +122,7 @@ fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<String> {
 #[derive(Default)]
 struct CommentScratch {
     normalized: Normalized,
+    signals: Vec<&'static str>,
     features: Features,
     scores: Vec<[f32; LANES]>,
 }
@@ -313,7 +318,8 @@ impl Classifier {
             let n = &mut scratch.normalized;
             normalize_into(text, n);
             let rule = crate::rules::urgent(n);
-            features_into(n, &[], &signals_with(n, rule), &mut scratch.features);
+            signals_into(n, rule, &mut scratch.signals);
+            features_into(n, &[], &scratch.signals, &mut scratch.features);
             self.comment_heads
                 .probabilities(&scratch.features, &mut scratch.scores);
             self.comment_labels(scratch.scores.as_flattened(), rule)

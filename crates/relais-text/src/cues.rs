@@ -633,6 +633,10 @@ struct Automaton {
 }
 
 fn automaton(table: &'static [Cues]) -> Automaton {
+    assert!(
+        table.len() <= 64,
+        "a table's hits are a bit set of 64 labels"
+    );
     let mut patterns = Vec::new();
     let mut label_of = Vec::new();
     let mut word_start = Vec::new();
@@ -662,17 +666,18 @@ fn hits(
 ) {
     let a = cache.get_or_init(|| automaton(table));
     let bytes = folded.as_bytes();
-    let mut found = vec![false; table.len()];
+    // A bit per label of the table.
+    let mut found = 0u64;
     for m in a.ac.find_overlapping_iter(folded) {
         let p = m.pattern().as_usize();
         let at_start = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
         if !a.word_start[p] || at_start {
-            found[a.label_of[p]] = true;
+            found |= 1 << a.label_of[p];
         }
     }
-    for (i, hit) in found.into_iter().enumerate() {
-        if hit {
-            out.push(name(table[i].0));
+    for (i, (label, _)) in table.iter().enumerate() {
+        if found & (1 << i) != 0 {
+            out.push(name(label));
         }
     }
 }
@@ -684,8 +689,13 @@ static AUDIENCE_AC: std::sync::OnceLock<Automaton> = std::sync::OnceLock::new();
 /// Cue features of a comment (`cue:lift`…).
 pub fn comment_cues(folded: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
-    hits(folded, COMMENT_CUES, &COMMENT_AC, &mut out, |l| l);
+    comment_cues_into(folded, &mut out);
     out
+}
+
+/// [`comment_cues`], pushed onto `out`.
+pub fn comment_cues_into(folded: &str, out: &mut Vec<&'static str>) {
+    hits(folded, COMMENT_CUES, &COMMENT_AC, out, |l| l);
 }
 
 /// Cue features of a post (themes and audiences).

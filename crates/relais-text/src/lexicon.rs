@@ -446,9 +446,15 @@ pub fn sentiment(n: &Normalized) -> SentimentSignals {
 /// Lexicon hits as feature names for the linear model, e.g. "lex:neg",
 /// "lex:pos", "lex:neg_negated", "lex:strong_neg", "emoji:neg".
 pub fn features(n: &Normalized) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    features_into(n, &mut out);
+    out
+}
+
+/// [`features`], pushed onto `out`.
+pub fn features_into(n: &Normalized, out: &mut Vec<&'static str>) {
     let a = analyse(n);
     let s = a.signals;
-    let mut out = Vec::new();
     let mut push = |cond: bool, name: &'static str| {
         if cond {
             out.push(name);
@@ -481,7 +487,6 @@ pub fn features(n: &Normalized) -> Vec<&'static str> {
     push(n.exclamations >= 2, "lex:exclaim");
     push(a.emoji_pos, "emoji:pos");
     push(a.emoji_neg, "emoji:neg");
-    out
 }
 
 #[cfg(test)]

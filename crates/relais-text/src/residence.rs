@@ -68,6 +68,7 @@
 //! [`find`]: ResidenceMatcher::find
 
 mod index;
+mod prefilter;
 mod resolve;
 mod scan;
 mod tokens;
@@ -86,6 +87,7 @@ use relais_core::{Residence, ResidenceId};
 pub struct ResidenceMatcher {
     ids: Vec<ResidenceId>,
     index: index::Index,
+    gate: prefilter::Gate,
 }
 
 /// A text's link to a residence.
@@ -103,14 +105,19 @@ pub struct ResidenceMatch {
 impl ResidenceMatcher {
     /// Builds the index of a landlord's residences.
     pub fn new(residences: &[Residence]) -> Self {
+        let index = index::Index::build(residences);
         Self {
             ids: residences.iter().map(|r| r.id.clone()).collect(),
-            index: index::Index::build(residences),
+            gate: prefilter::Gate::new(&index),
+            index,
         }
     }
 
     /// The one residence a text names, or None when it names none or several.
     pub fn find(&self, text: &str) -> Option<ResidenceMatch> {
+        if !prefilter::may_name(&self.index, &self.gate, text) {
+            return None;
+        }
         let t = tokens::tokenize(text);
         let hits = scan::scan(&self.index, &t);
         let (residence, confidence, hit) = resolve::resolve(&hits)?;

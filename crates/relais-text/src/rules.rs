@@ -9,12 +9,15 @@
 //! model handles the rest. Rules read the folded text, word by word, with
 //! substring prefilters to stay cheap; they know French, not the corpus.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::normalize::Normalized;
 
+mod pattern;
 mod table;
 
+use pattern::{Letters, Slot, Words, compile, find, may_match};
 use table::{COLD_TEMPERATURE, COMMON_VETOES, SPECS};
 
 /// A rule that makes a comment urgent.
@@ -26,6 +29,22 @@ pub struct UrgencyRule {
     pub category_hint: Option<&'static str>,
 }
 
+/// A text's words and commas as spans of its folded text, and where each
+/// sentence starts among them, reused from one text to the next.
+#[derive(Default)]
+struct Scratch {
+    spans: Vec<(u32, u32)>,
+    /// The bit of each word's first byte.
+    firsts: Vec<Letters>,
+    sentence_starts: Vec<usize>,
+    /// The bits of the first bytes of each sentence's words.
+    sentence_letters: Vec<Letters>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// The first rule that fires on this text, if any.
 pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
     let folded = n.folded.as_str();
@@ -35,163 +54,105 @@ pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
     for m in prefilters.ac.find_overlapping_iter(folded) {
         candidate |= 1 << prefilters.rule_of[m.pattern().as_usize()];
     }
-    let mut candidates = SPECS
-        .iter()
-        .enumerate()
-        .filter(|(k, _)| candidate & (1 << k) != 0)
-        .peekable();
-    candidates.peek()?;
-    let sentences: Vec<Vec<&str>> = folded
-        .split(['.', '!', '?', '\n', ';'])
-        .map(words_and_commas)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let all: Vec<&str> = sentences.concat();
-    let starts = FirstBytes::of_words(&all);
-    let find = |words: &[&str], slots: &[Slot], guard: bool| {
-        slots.iter().all(|slot| slot.may_match(&starts)) && find(words, slots, guard)
-    };
-    let mut common_veto = None;
-    for (k, spec) in candidates {
-        let c = &table[k];
-        let triggered = c.triggers.iter().any(|[pattern, near, not_near]| {
-            sentences.iter().any(|s| {
-                find(s, pattern, true)
-                    && (near.is_empty() || find(s, near, false))
-                    && (not_near.is_empty() || !find(s, not_near, false))
-            })
-        });
-        if !triggered {
-            continue;
-        }
-        let in_context = c.context.iter().all(|group| {
-            group.iter().any(|p| match p {
-                Some(p) => find(&all, p, true),
-                None => cold_temperature(folded),
-            })
-        });
-        if !in_context || c.vetoes.iter().any(|p| find(&all, p, true)) {
-            continue;
-        }
-        if *common_veto.get_or_insert_with(|| common_vetoes.iter().any(|p| find(&all, p, true))) {
-            return None;
-        }
-        return Some(&spec.rule);
+    if candidate == 0 {
+        return None;
     }
-    None
-}
-
-/// Words of a sentence, with each comma kept as a "," token so that a
-/// negation does not reach across it ("ne peut pas descendre, l'ascenseur
-/// est en panne").
-fn words_and_commas(sentence: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for (k, clause) in sentence.split(',').enumerate() {
-        if k > 0 {
-            out.push(",");
-        }
-        out.extend(
-            clause
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty()),
-        );
-    }
-    out
-}
-
-/// A compiled pattern slot: a gap, or alternatives of word sequences.
-enum Slot {
-    Gap(usize),
-    Alternatives(Vec<Vec<Part>>, FirstBytes),
-}
-
-/// The bytes an alternative's first word can start with, so that most
-/// words are turned away without comparing them to every alternative.
-struct FirstBytes {
-    bits: [u64; 4],
-    /// Some alternative starts with an empty word or prefix.
-    any: bool,
-}
-
-impl FirstBytes {
-    fn of(alts: &[Vec<Part>]) -> Self {
-        let mut out = Self {
-            bits: [0; 4],
-            any: false,
+    SCRATCH.with(|scratch| {
+        let scratch = &mut *scratch.borrow_mut();
+        split(n, scratch);
+        let all = Words {
+            text: folded,
+            spans: &scratch.spans,
+            firsts: &scratch.firsts,
         };
-        for alt in alts {
-            let word = match alt.first() {
-                Some(Part::Exact(w) | Part::Prefix(w)) => w,
-                None => "",
-            };
-            match word.as_bytes().first() {
-                Some(&b) => out.bits[usize::from(b >> 6)] |= 1 << (b & 63),
-                None => out.any = true,
-            }
-        }
-        out
-    }
-
-    /// The first bytes of `words`.
-    fn of_words(words: &[&str]) -> Self {
-        let mut out = Self {
-            bits: [0; 4],
-            any: false,
+        // Each sentence with the bits of its words' first bytes.
+        let sentences = || {
+            scratch
+                .sentence_starts
+                .windows(2)
+                .zip(&scratch.sentence_letters)
+                .map(|(w, &letters)| (all.slice(w[0]..w[1]), letters))
         };
-        for b in words.iter().filter_map(|w| w.as_bytes().first()) {
-            out.bits[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
-        out
-    }
-
-    /// False when no alternative can match a word.
-    fn admits(&self, word: &str) -> bool {
-        self.any
-            || word
-                .as_bytes()
-                .first()
-                .is_some_and(|&b| self.bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
-    }
-}
-
-impl Slot {
-    /// False when no word of a text whose words start with `starts` can
-    /// match this slot (every slot of a pattern must match a word).
-    fn may_match(&self, starts: &FirstBytes) -> bool {
-        match self {
-            Slot::Gap(_) => true,
-            Slot::Alternatives(_, first) => {
-                first.any || first.bits.iter().zip(starts.bits).any(|(a, b)| a & b != 0)
+        let starts = sentences().fold(Letters::default(), |a, (_, b)| a.or(b));
+        let may = |slots: &[Slot]| may_match(slots, starts);
+        let mut common_veto = None;
+        for (k, spec) in SPECS.iter().enumerate() {
+            if candidate & (1 << k) == 0 {
+                continue;
             }
-        }
-    }
-}
-
-enum Part {
-    Exact(&'static str),
-    Prefix(&'static str),
-}
-
-fn compile(pattern: &'static str) -> Vec<Slot> {
-    pattern
-        .split_whitespace()
-        .map(|slot| match slot {
-            "_" => Slot::Gap(3),
-            "__" => Slot::Gap(6),
-            _ => {
-                let alts: Vec<Vec<Part>> = slot
-                    .split('|')
-                    .map(|alt| {
-                        alt.split('+')
-                            .map(|w| w.strip_suffix('*').map_or(Part::Exact(w), Part::Prefix))
-                            .collect()
+            let c = &table[k];
+            let triggered = c.triggers.iter().any(|[pattern, near, not_near]| {
+                let near_may = near.is_empty() || may(near);
+                let not_near_may = !not_near.is_empty() && may(not_near);
+                may(pattern)
+                    && near_may
+                    && sentences().any(|(s, letters)| {
+                        may_match(pattern, letters)
+                            && (near.is_empty() || may_match(near, letters))
+                            && find(s, pattern, true)
+                            && (near.is_empty() || find(s, near, false))
+                            && !(not_near_may && find(s, not_near, false))
                     })
-                    .collect();
-                let first = FirstBytes::of(&alts);
-                Slot::Alternatives(alts, first)
+            });
+            if !triggered {
+                continue;
             }
-        })
-        .collect()
+            let in_all = |p: &[Slot]| may(p) && find(all, p, true);
+            let in_context = c.context.iter().all(|group| {
+                group.iter().any(|p| match p {
+                    Some(p) => in_all(p),
+                    None => cold_temperature(folded),
+                })
+            });
+            if !in_context || c.vetoes.iter().any(|p| in_all(p)) {
+                continue;
+            }
+            if *common_veto.get_or_insert_with(|| common_vetoes.iter().any(|p| in_all(p))) {
+                return None;
+            }
+            return Some(&spec.rule);
+        }
+        None
+    })
+}
+
+/// The words of `n` and each comma as a "," token, in order, and the
+/// sentences they make (cut at `.`, `!`, `?`, a new line and `;`).
+fn split(n: &Normalized, out: &mut Scratch) {
+    out.spans.clear();
+    out.sentence_starts.clear();
+    out.sentence_starts.push(0);
+    let bytes = n.folded.as_bytes();
+    let gap = |from: usize, to: usize, out: &mut Scratch| {
+        for (k, c) in bytes[from..to].iter().enumerate() {
+            match c {
+                b',' => out.spans.push(((from + k) as u32, (from + k + 1) as u32)),
+                b'.' | b'!' | b'?' | b'\n' | b';' => out.sentence_starts.push(out.spans.len()),
+                _ => {}
+            }
+        }
+    };
+    let mut at = 0;
+    for &(a, b) in n.spans() {
+        gap(at, a as usize, out);
+        out.spans.push((a, b));
+        at = b as usize;
+    }
+    gap(at, bytes.len(), out);
+    out.sentence_starts.push(out.spans.len());
+    out.firsts.clear();
+    out.firsts.extend(
+        out.spans
+            .iter()
+            .map(|&(a, _)| Letters::of_byte(bytes[a as usize])),
+    );
+    out.sentence_letters.clear();
+    for w in out.sentence_starts.windows(2) {
+        let letters = out.firsts[w[0]..w[1]]
+            .iter()
+            .fold(Letters::default(), |a, &b| a.or(b));
+        out.sentence_letters.push(letters);
+    }
 }
 
 /// A rule's patterns, compiled once.
@@ -256,65 +217,6 @@ fn compiled() -> &'static Tables {
             prefilters,
         )
     })
-}
-
-/// True when the pattern matches somewhere in `words`; with `guard`, a match
-/// right after a negation ("pas d'odeur de gaz", "ne sent plus le gaz") does
-/// not count. An empty pattern matches nothing.
-fn find(words: &[&str], slots: &[Slot], guard: bool) -> bool {
-    !slots.is_empty()
-        && (0..words.len()).any(|start| {
-            match_at(words, start, slots).is_some() && !(guard && negated(words, start))
-        })
-}
-
-fn match_at(words: &[&str], start: usize, slots: &[Slot]) -> Option<usize> {
-    let Some((slot, rest)) = slots.split_first() else {
-        return Some(start);
-    };
-    match slot {
-        Slot::Gap(max) => (0..=*max)
-            .take_while(|skip| start + skip <= words.len())
-            .find_map(|skip| match_at(words, start + skip, rest)),
-        Slot::Alternatives(_, first) if !first.admits(words.get(start)?) => None,
-        Slot::Alternatives(alts, _) => alts.iter().find_map(|alt| {
-            let mut pos = start;
-            for part in alt {
-                let w = words.get(pos)?;
-                let ok = match part {
-                    Part::Prefix(prefix) => w.starts_with(prefix),
-                    Part::Exact(exact) => w == exact,
-                };
-                if !ok {
-                    return None;
-                }
-                pos += 1;
-            }
-            match_at(words, pos, rest)
-        }),
-    }
-}
-
-fn negated(words: &[&str], start: usize) -> bool {
-    let clause_start = words[..start]
-        .iter()
-        .rposition(|w| *w == ",")
-        .map_or(0, |k| k + 1);
-    let before = start.saturating_sub(3).max(clause_start)..start;
-    let negator = |k: usize| {
-        matches!(
-            words[k],
-            "pas" | "plus" | "jamais" | "rien" | "aucun" | "aucune" | "sans" | "ni"
-        ) || (words[k] == "personne" && words.get(k + 1).is_some_and(|n| *n == "n" || *n == "ne"))
-    };
-    if before.clone().any(negator) {
-        return true;
-    }
-    let ne_before = (start.saturating_sub(2).max(clause_start)..start)
-        .any(|k| words[k] == "ne" || words[k] == "n");
-    let neg_after = (start + 1..(start + 3).min(words.len()))
-        .any(|k| matches!(words[k], "pas" | "plus" | "jamais"));
-    ne_before && neg_after
 }
 
 /// "12°", "14 degres" (16 or less: a cold home) or "-5" (below zero).

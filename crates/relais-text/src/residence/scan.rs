@@ -73,7 +73,11 @@ pub(super) fn scan(ix: &Index, t: &Tokens) -> Vec<Hit> {
 }
 
 fn lookup(ix: &Index, t: &Tokens, i: usize) -> Lex {
-    let w = t.form(i);
+    lex(ix, t.form(i), t.list[i].number)
+}
+
+/// The vocabulary words the folded form `w` may be (`number`: digits only).
+fn lex(ix: &Index, w: &str, number: bool) -> Lex {
     if let Some(id) = ix.word_id(w) {
         return Lex {
             ids: [id, 0],
@@ -81,11 +85,20 @@ fn lookup(ix: &Index, t: &Tokens, i: usize) -> Lex {
             typo: false,
         };
     }
-    if t.list[i].number || words::is_function(w) {
+    if number || words::is_function(w) {
         return Lex::default();
     }
     let (ids, n) = ix.typo_candidates(w);
     Lex { ids, n, typo: true }
+}
+
+/// True when the folded form `w` (`number`: digits only) may start a name
+/// or a street: exactly or one typo away, it is the first word of one.
+pub(super) fn may_start(ix: &Index, w: &str, number: bool) -> bool {
+    let lex = lex(ix, w, number);
+    lex.ids[..lex.n]
+        .iter()
+        .any(|&id| !ix.by_first[id as usize].is_empty())
 }
 
 /// Follows `v`'s words from token `i`; articles and prepositions between

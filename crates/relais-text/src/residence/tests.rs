@@ -283,3 +283,31 @@ fn a_weak_match_gives_way_to_a_strong_one() {
         Some("G")
     );
 }
+
+#[test]
+fn the_prefilter_says_no_only_where_the_matcher_finds_nothing() {
+    let m = matcher();
+    let may = |text: &str| super::prefilter::may_name(&m.index, &m.gate, text);
+    for text in [
+        "Les Genêts",
+        "GENETS",
+        "les genits",
+        "rés. Olympique",
+        "#VillageOlympique",
+        "au 4 rue Jules Ferry",
+        "Parc",
+        "bd Marie Reynoard",
+        "VO",
+        "Ŀes Genêts",
+    ] {
+        assert!(may(text), "{text}");
+    }
+    for text in [
+        "Merci beaucoup pour la réponse !",
+        "L'ascenseur est en panne 😡",
+        "",
+    ] {
+        assert!(!may(text), "{text}");
+        assert!(m.find(text).is_none(), "{text}");
+    }
+}

@@ -75,7 +75,8 @@ impl Tokens {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+/// Letters, digits and combining marks, not the modifier apostrophe.
+pub(super) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
