@@ -78,6 +78,7 @@ async fn edge(
                     "permalink_url": "https://www.facebook.com/page/posts/9001",
                     "status_type": "mobile_status_update"}])
         }
+        "comments" if !node.ends_with(&format!("_{POST}")) => json!([]),
         "comments" => {
             let mut all = vec![
                 json!({"id": COMMENT, "from": {"id": "7001", "name": "Nadia B."},
