@@ -14,6 +14,7 @@ mod graph;
 mod map;
 mod run;
 mod secret;
+mod x;
 
 use relais_core::{Comment, CommentKey, InstallationSecret, Network};
 use relais_store::{ConnectStore, Store, StoredConnection};
@@ -21,8 +22,9 @@ use relais_store::{ConnectStore, Store, StoredConnection};
 pub use error::{Action, ConnectError};
 pub use graph::{DEFAULT_API_BASE, Pacing, usage_percent};
 pub use map::ANONYMOUS;
-pub use run::{NETWORK_ID_STREAM, SyncOptions, SyncSummary};
+pub use run::{NETWORK_ID_STREAM, Reads, SyncOptions, SyncSummary};
 pub use secret::{KEY_ENV, SecretKey, Token};
+pub use x::DEFAULT_X_POST_READS_PER_MONTH;
 
 /// The API address a new connection to `network` uses unless told
 /// otherwise.
@@ -45,6 +47,7 @@ pub async fn sync<S: Store + ConnectStore>(
 ) -> Result<SyncSummary, ConnectError> {
     let result = match Network::parse(&connection.network) {
         Ok(Network::Facebook) => facebook::sync(store, connection, key, secret, options).await,
+        Ok(Network::X) => x::sync(store, connection, key, secret, options).await,
         _ => Err(ConnectError::Http {
             connection: connection.id.clone(),
             detail: format!("network {} cannot be synced yet", connection.network),
@@ -69,12 +72,17 @@ pub async fn reply<S: Store + ConnectStore>(
     pacing: &Pacing,
 ) -> Result<CommentKey, ConnectError> {
     let _ = (store, key, text, pacing);
-    match Network::parse(&connection.network) {
-        _ => Err(ConnectError::Unsupported {
+    let unsupported = || {
+        Err(ConnectError::Unsupported {
             connection: connection.id.clone(),
             action: error::Action::Reply,
             network: comment.key.network,
-        }),
+        })
+    };
+    match Network::parse(&connection.network) {
+        // X's API could; relais does not do it on X yet.
+        Ok(Network::X) => unsupported(),
+        _ => unsupported(),
     }
 }
 
@@ -89,11 +97,16 @@ pub async fn hide<S: Store + ConnectStore>(
     pacing: &Pacing,
 ) -> Result<(), ConnectError> {
     let _ = (store, key, hidden, pacing);
-    match Network::parse(&connection.network) {
-        _ => Err(ConnectError::Unsupported {
+    let unsupported = || {
+        Err(ConnectError::Unsupported {
             connection: connection.id.clone(),
             action: error::Action::Hide,
             network: comment.key.network,
-        }),
+        })
+    };
+    match Network::parse(&connection.network) {
+        // X's API could; relais does not do it on X yet.
+        Ok(Network::X) => unsupported(),
+        _ => unsupported(),
     }
 }

@@ -2,6 +2,7 @@
 //! always and PostgreSQL when `RELAIS_TEST_DATABASE_URL` is set.
 
 mod mock;
+mod x_mock;
 
 use std::time::Duration;
 
@@ -38,6 +39,8 @@ story!(
     an_expired_token_names_the_connection_and_how_to_renew,
 );
 
+mod x;
+
 const KEY: &str = "5f1e0c9b2a7d4e3f8a6b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f";
 
 fn key() -> SecretKey {
@@ -50,17 +53,31 @@ fn now() -> Timestamp {
 
 /// A database with the Page's account and its connection to `base`.
 async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredConnection) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let store = SqlStore::open(&db.url).await.unwrap();
-    let account = Account {
-        id: AccountId::parse("facebook:habitat").unwrap(),
-        network: Network::Facebook,
+    connect_account(db, base, token, account(Network::Facebook, "111")).await
+}
+
+/// The `habitat` account on `network`, its id there being `network_id`.
+fn account(network: Network, network_id: &str) -> Account {
+    Account {
+        id: Account::make_id(network, "habitat").unwrap(),
+        network,
         kind: AccountKind::Page,
         handle: "habitat".into(),
-        network_id: NetworkId::parse("111").unwrap(),
+        network_id: NetworkId::parse(network_id).unwrap(),
         name: "Habitat".into(),
         territory: None,
-    };
+    }
+}
+
+/// A database with `account` and its connection to `base`.
+async fn connect_account(
+    db: &TestDb,
+    base: &str,
+    token: &str,
+    account: Account,
+) -> (SqlStore, StoredConnection) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let store = SqlStore::open(&db.url).await.unwrap();
     let batch = ImportBatch {
         digest: "setup".into(),
         file_name: "setup".into(),
@@ -78,7 +95,7 @@ async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredCon
     let (token_ciphertext, token_nonce) = key().encrypt(&Token::parse(token).unwrap()).unwrap();
     let connection = StoredConnection {
         id: account.id.to_string(),
-        network: "facebook".into(),
+        network: account.network.code().into(),
         account: account.id,
         api_base: base.to_string(),
         token_ciphertext,
@@ -100,7 +117,9 @@ async fn sync(store: &SqlStore, c: &StoredConnection) -> Result<SyncSummary, Str
             retry_wait: Duration::from_millis(5),
             max_retries: 3,
             usage_wait: Duration::ZERO,
+            reset_wait_max: Duration::ZERO,
         },
+        x_post_reads_per_month: relais_connect::DEFAULT_X_POST_READS_PER_MONTH,
     };
     let secret = InstallationSecret::for_demo(7);
     relais_connect::sync(store, c, &key(), &secret, &options)
