@@ -16,7 +16,7 @@ use crate::secret::Token;
 /// The Graph API host and version relais uses unless told otherwise.
 pub const DEFAULT_API_BASE: &str = "https://graph.facebook.com/v25.0";
 
-/// How long to wait when Meta limits us.
+/// How long to wait when a network limits us.
 #[derive(Debug, Clone)]
 pub struct Pacing {
     /// The first wait after a limit; doubled at each retry.
@@ -24,6 +24,9 @@ pub struct Pacing {
     pub max_retries: u32,
     /// The wait before the next call when usage is above 90 %.
     pub usage_wait: Duration,
+    /// The longest wait for a rate-limit window to reset (X's
+    /// `x-rate-limit-reset`; its windows last 15 minutes).
+    pub reset_wait_max: Duration,
 }
 
 impl Default for Pacing {
@@ -32,6 +35,7 @@ impl Default for Pacing {
             retry_wait: Duration::from_secs(30),
             max_retries: 5,
             usage_wait: Duration::from_secs(60),
+            reset_wait_max: Duration::from_secs(16 * 60),
         }
     }
 }

@@ -18,6 +18,7 @@ mod map;
 mod meta_actions;
 mod run;
 mod secret;
+mod x;
 
 use relais_core::{Comment, CommentKey, InstallationSecret, Network};
 use relais_store::{ConnectStore, Store, StoredConnection};
@@ -26,8 +27,9 @@ pub use error::{Action, ConnectError};
 pub use graph::{DEFAULT_API_BASE, Pacing, usage_percent};
 pub use linkedin::{LINKEDIN_MEMBER, RECENT_DAYS};
 pub use map::ANONYMOUS;
-pub use run::{NETWORK_ID_STREAM, SyncOptions, SyncSummary};
+pub use run::{NETWORK_ID_STREAM, Reads, SyncOptions, SyncSummary};
 pub use secret::{KEY_ENV, SecretKey, Token};
+pub use x::DEFAULT_X_POST_READS_PER_MONTH;
 
 /// The API address a new connection to `network` uses unless told
 /// otherwise.
@@ -52,6 +54,7 @@ pub async fn sync<S: Store + ConnectStore>(
         Ok(Network::Facebook) => facebook::sync(store, connection, key, secret, options).await,
         Ok(Network::Instagram) => instagram::sync(store, connection, key, secret, options).await,
         Ok(Network::Linkedin) => linkedin::sync(store, connection, key, secret, options).await,
+        Ok(Network::X) => x::sync(store, connection, key, secret, options).await,
         _ => Err(ConnectError::Http {
             connection: connection.id.clone(),
             detail: format!("network {} cannot be synced yet", connection.network),
@@ -91,6 +94,7 @@ pub async fn reply<S: Store + ConnectStore>(
         Ok(Network::Facebook | Network::Instagram) => {
             meta_actions::reply(store, connection, key, comment, text, pacing).await
         }
+        // X's API could; relais does not post on X yet.
         _ => Err(ConnectError::Unsupported {
             connection: connection.id.clone(),
             action: error::Action::Reply,

@@ -28,6 +28,11 @@ pub struct SyncOptions {
     /// The run's time: metric snapshots are observed then.
     pub now: Timestamp,
     pub pacing: Pacing,
+    /// X: the most posts and users an X connection may read in a calendar
+    /// month (UTC). X bills each ($0.005 a post, $0.010 a user, 2026); a run
+    /// that reaches it stops cleanly and the next month resumes.
+    /// [`crate::DEFAULT_X_POST_READS_PER_MONTH`] unless told otherwise.
+    pub x_post_reads_per_month: u64,
 }
 
 /// What one run wrote.
@@ -43,6 +48,20 @@ pub struct SyncSummary {
     pub followers: Option<i64>,
     /// Things said once (a metric replaced by its successor…).
     pub notes: Vec<String>,
+    /// Reads billed by the network (X), for networks that bill them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reads: Option<Reads>,
+}
+
+/// The reads a run paid for (X bills every post and user it returns).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Reads {
+    /// Read by this run.
+    pub run: u64,
+    /// Read this calendar month (UTC), this run included.
+    pub month: u64,
+    /// The monthly budget.
+    pub budget: u64,
 }
 
 /// The cursor stream holding the network's own id of the account when it

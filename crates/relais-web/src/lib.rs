@@ -76,6 +76,8 @@ pub struct SyncSettings {
     pub every: Duration,
     /// How long to wait when a network limits the calls.
     pub pacing: relais_connect::Pacing,
+    /// X: the most posts and users read per calendar month (X bills each).
+    pub x_post_reads_per_month: u64,
 }
 
 /// What Meta's webhooks are checked with: the app secret signs each

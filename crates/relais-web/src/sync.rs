@@ -79,6 +79,7 @@ async fn run_one<S: AppStore>(
         since: None,
         now: Timestamp::from_unix(at).unwrap_or_else(|_| Timestamp::from_utc(chrono::Utc::now())),
         pacing: settings.pacing.clone(),
+        x_post_reads_per_month: settings.x_post_reads_per_month,
     };
     // The outcome is recorded on the connection by the sync itself.
     match relais_connect::sync(&app.store, c, &settings.key, secret, &options).await {

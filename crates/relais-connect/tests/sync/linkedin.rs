@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use relais_connect::{LINKEDIN_MEMBER, Pacing, SyncOptions, SyncSummary, Token};
+use relais_connect::{LINKEDIN_MEMBER, SyncOptions, SyncSummary, Token};
 use relais_core::*;
 use relais_store::testing::TestDb;
 use relais_store::{ConnectStore, SqlStore, Store, StoredConnection, TableDump};
@@ -76,14 +76,6 @@ pub fn batch(digest: &str) -> ImportBatch {
     }
 }
 
-pub fn pacing() -> Pacing {
-    Pacing {
-        retry_wait: Duration::from_millis(5),
-        max_retries: 3,
-        usage_wait: Duration::ZERO,
-    }
-}
-
 /// A sync at `at`, bounded so that an unbounded wait fails instead of
 /// hanging.
 pub async fn sync_at(
@@ -92,9 +84,8 @@ pub async fn sync_at(
     at: Timestamp,
 ) -> Result<SyncSummary, String> {
     let options = SyncOptions {
-        since: None,
         now: at,
-        pacing: pacing(),
+        ..super::options()
     };
     let secret = InstallationSecret::for_demo(7);
     let key = key();

@@ -8,8 +8,9 @@ use relais_store::testing::TestDb;
 use relais_store::{Store, TableDump};
 use serde_json::json;
 
-use super::linkedin::{api, batch, connected, pacing, sync, sync_at};
+use super::linkedin::{api, batch, connected, sync, sync_at};
 use super::linkedin_mock::{ACTIVITY, ORG, P1, P2, comment_urn};
+use super::pacing;
 use super::{cell, key, now, table};
 
 story!(

@@ -4,6 +4,7 @@
 mod instagram_mock;
 mod mock;
 mod mock_post;
+mod x_mock;
 
 use std::time::Duration;
 
@@ -50,6 +51,8 @@ story!(
     an_expired_token_names_the_connection_and_how_to_renew,
 );
 
+mod x;
+
 const KEY: &str = "5f1e0c9b2a7d4e3f8a6b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f";
 
 fn key() -> SecretKey {
@@ -62,16 +65,20 @@ fn now() -> Timestamp {
 
 /// A database with the Page's account and its connection to `base`.
 async fn connected(db: &TestDb, base: &str, token: &str) -> (SqlStore, StoredConnection) {
-    let account = Account {
-        id: AccountId::parse("facebook:habitat").unwrap(),
-        network: Network::Facebook,
+    connected_as(db, base, token, account(Network::Facebook, "111")).await
+}
+
+/// The `habitat` account on `network`, its id there being `network_id`.
+fn account(network: Network, network_id: &str) -> Account {
+    Account {
+        id: Account::make_id(network, "habitat").unwrap(),
+        network,
         kind: AccountKind::Page,
         handle: "habitat".into(),
-        network_id: NetworkId::parse("111").unwrap(),
+        network_id: NetworkId::parse(network_id).unwrap(),
         name: "Habitat".into(),
         territory: None,
-    };
-    connected_as(db, base, token, account).await
+    }
 }
 
 /// A database with `account` and its connection to `base`.
@@ -120,6 +127,7 @@ fn pacing() -> Pacing {
         retry_wait: Duration::from_millis(5),
         max_retries: 3,
         usage_wait: Duration::ZERO,
+        reset_wait_max: Duration::ZERO,
     }
 }
 
@@ -128,6 +136,7 @@ fn options() -> SyncOptions {
         since: None,
         now: now(),
         pacing: pacing(),
+        x_post_reads_per_month: relais_connect::DEFAULT_X_POST_READS_PER_MONTH,
     }
 }
 

@@ -33,7 +33,9 @@ pub fn sync_settings() -> Settings {
                 retry_wait: Duration::from_millis(5),
                 max_retries: 2,
                 usage_wait: Duration::ZERO,
+                reset_wait_max: Duration::ZERO,
             },
+            x_post_reads_per_month: relais_connect::DEFAULT_X_POST_READS_PER_MONTH,
         }),
         ..Settings::default()
     }

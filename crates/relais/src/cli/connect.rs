@@ -40,6 +40,10 @@ pub struct SyncArgs {
     /// Posts published from this day (YYYY-MM-DD); since the last good run by default.
     #[arg(long)]
     pub since: Option<String>,
+    /// X: the most posts and users read per calendar month (X bills each read;
+    /// 10000 by default). A sync that reaches it stops and resumes next month.
+    #[arg(long, value_name = "N")]
+    pub x_read_budget: Option<String>,
     #[arg(long)]
     pub json: bool,
 }

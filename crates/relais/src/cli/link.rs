@@ -211,4 +211,8 @@ pub struct ServeArgs {
     /// sync). Needs RELAIS_SECRET_KEY, the key that encrypted the tokens.
     #[arg(long, env = "RELAIS_SYNC_EVERY_MINUTES", default_value_t = 15)]
     pub sync_every_minutes: u64,
+    /// X: the most posts and users the scheduled sync reads per calendar
+    /// month (X bills each read; 10000 by default).
+    #[arg(long, value_name = "N")]
+    pub x_read_budget: Option<String>,
 }

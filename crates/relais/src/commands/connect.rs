@@ -6,7 +6,8 @@ use std::io::Read;
 
 use anyhow::anyhow;
 use relais_connect::{
-    ConnectError, NETWORK_ID_STREAM, Pacing, SecretKey, SyncOptions, SyncSummary, Token,
+    ConnectError, DEFAULT_X_POST_READS_PER_MONTH, NETWORK_ID_STREAM, Pacing, SecretKey,
+    SyncOptions, SyncSummary, Token,
 };
 use relais_core::{Account, AccountKind, ImportBatch, Lang, Network, NetworkId, Timestamp};
 use relais_store::{ConnectStore, SqlStore, Store, StoredConnection};
@@ -181,6 +182,7 @@ pub async fn sync(db: &str, lang: Lang, args: SyncArgs) -> anyhow::Result<()> {
             ))
         }
     };
+    let x_reads = x_read_budget(args.x_read_budget.as_deref(), lang)?;
     let store = open(db, lang).await?;
     let only = match &args.account {
         Some(raw) => {
@@ -218,6 +220,7 @@ pub async fn sync(db: &str, lang: Lang, args: SyncArgs) -> anyhow::Result<()> {
         since,
         now: now(),
         pacing: Pacing::default(),
+        x_post_reads_per_month: x_reads,
     };
     let mut outcomes = Vec::new();
     for c in &connections {
@@ -243,12 +246,28 @@ pub async fn sync(db: &str, lang: Lang, args: SyncArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `--x-read-budget N`: a whole number of reads a month.
+pub(super) fn x_read_budget(raw: Option<&str>, lang: Lang) -> anyhow::Result<u64> {
+    let Some(raw) = raw else {
+        return Ok(DEFAULT_X_POST_READS_PER_MONTH);
+    };
+    raw.trim().replace(['_', ' '], "").parse().map_err(|_| {
+        anyhow!(
+            "--x-read-budget {raw} : {}",
+            lang.pick(
+                "nombre entier de lectures X par mois attendu (par exemple 10000)",
+                "a whole number of X reads a month is expected (for example 10000)"
+            )
+        )
+    })
+}
+
 fn print(outcomes: &[Outcome], lang: Lang) {
     for o in outcomes {
         println!("{}", o.connection);
         if let Some(s) = &o.summary {
             let n = |v: u64| output::number(i64::try_from(v).unwrap_or(i64::MAX), lang);
-            output::rows(&[
+            let mut rows = vec![
                 (lang.pick("publications", "posts"), n(s.posts)),
                 (lang.pick("commentaires", "comments"), n(s.comments)),
                 (
@@ -261,7 +280,15 @@ fn print(outcomes: &[Outcome], lang: Lang) {
                     s.followers
                         .map_or("—".to_string(), |f| output::number(f, lang)),
                 ),
-            ]);
+            ];
+            if let Some(r) = &s.reads {
+                let month = lang.pick("ce mois-ci", "this month");
+                rows.push((
+                    lang.pick("lectures X", "X reads"),
+                    format!("{} ({month} {} / {})", n(r.run), n(r.month), n(r.budget)),
+                ));
+            }
+            output::rows(&rows);
             for note in &s.notes {
                 println!("  {note}");
             }

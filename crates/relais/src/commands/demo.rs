@@ -201,6 +201,7 @@ async fn serve_demo(db: &str, lang: Lang, listen: std::net::SocketAddr) -> anyho
         meta_verify_token: None,
         // The demo has no connection to sync.
         sync_every_minutes: 0,
+        x_read_budget: None,
     };
     super::serve::run(db, lang, args).await
 }

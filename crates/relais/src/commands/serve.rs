@@ -183,5 +183,6 @@ fn sync_settings(args: &ServeArgs, lang: Lang) -> anyhow::Result<Option<relais_w
         key,
         every: std::time::Duration::from_secs(args.sync_every_minutes * 60),
         pacing: relais_connect::Pacing::default(),
+        x_post_reads_per_month: super::connect::x_read_budget(args.x_read_budget.as_deref(), lang)?,
     }))
 }

@@ -92,3 +92,30 @@ fn serve_refuses_a_malformed_key_before_listening() {
     .fails()
     .complains(&["RELAIS_SECRET_KEY", "64"]);
 }
+
+#[test]
+fn sync_takes_an_x_read_budget_and_refuses_a_malformed_one() {
+    let db = TestDb::sqlite();
+    relais(&db.url, &["demo"]).ok();
+    let connect = [
+        "connect",
+        "x",
+        "--account",
+        "BrevenneHabitat",
+        "--token-stdin",
+        "--api-base",
+        "http://127.0.0.1:9/2",
+    ];
+    with_key(&db.url, Some(KEY), &connect, "x-user-token")
+        .ok()
+        .says(&["x:BrevenneHabitat"]);
+    let run = with_key(&db.url, Some(KEY), &["sync", "--x-read-budget", "lots"], "")
+        .fails()
+        .complains(&["--x-read-budget lots", "10000"]);
+    assert!(!run.stdout.contains("x:BrevenneHabitat"), "nothing synced");
+    // Accepted: the sync goes on to the (unreachable) API and names the connection.
+    let run = with_key(&db.url, Some(KEY), &["sync", "--x-read-budget", "500"], "")
+        .fails()
+        .says(&["x:BrevenneHabitat"]);
+    assert!(!run.stderr.contains("--x-read-budget"), "{}", run.stderr);
+}
