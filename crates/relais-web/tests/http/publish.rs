@@ -34,6 +34,11 @@ fn open_comment(s: &Server, network: Network) -> String {
         .expect("the demo has an open comment there")
 }
 
+/// The inbox details of comment `id`.
+async fn details(s: &Server, id: &str) -> Vec<relais_store::CommentDetail> {
+    s.store.comment_details(&[id.to_string()]).await.unwrap()
+}
+
 /// The Graph API's calls that wrote, so far.
 fn writes(api: &graph::Shared) -> Vec<(String, String, String)> {
     api.lock().unwrap().writes.clone()
@@ -43,7 +48,7 @@ async fn a_reply_is_posted_on_facebook_and_a_comment_hidden_there(db: &TestDb) {
     let api = graph::start().await;
     let base = api.lock().unwrap().base.clone();
     let s = start(db, sync_settings()).await;
-    let tokens = vec!["good"; 8];
+    let tokens = ["good"; 8];
     let accounts = s.store.accounts().await.unwrap();
     let n = accounts
         .iter()
@@ -80,7 +85,7 @@ async fn a_reply_is_posted_on_facebook_and_a_comment_hidden_there(db: &TestDb) {
     assert_eq!(w.len(), 1, "{w:?}");
     assert_eq!(w[0].1, format!("{raw}/comments"), "under the comment");
     assert!(w[0].2.contains("nous+transmettons") || w[0].2.contains("nous transmettons"));
-    let detail = s.store.comment_details(&[id.clone()]).await.unwrap();
+    let detail = details(&s, &id).await;
     let replies = &detail[0].replies;
     assert_eq!(replies.len(), 1);
     assert_eq!(replies[0].id, format!("facebook:{}_5000", graph::POST));
@@ -108,7 +113,7 @@ async fn a_reply_is_posted_on_facebook_and_a_comment_hidden_there(db: &TestDb) {
         w[2].2.contains("is_hidden") && w[2].2.contains("false"),
         "{w:?}"
     );
-    let detail = s.store.comment_details(&[id.clone()]).await.unwrap();
+    let detail = details(&s, &id).await;
     assert!(detail[0].hidden.is_none());
     let log = s.store.action_log(50).await.unwrap();
     for action in ["comment.reply", "comment.hide", "comment.unhide"] {
@@ -134,7 +139,7 @@ async fn without_a_usable_connection_nothing_is_posted(db: &TestDb) {
 
     // A dead token: the reason in words (502), nothing recorded.
     let id = open_comment(&s, Network::Facebook);
-    let before = s.store.comment_details(&[id.clone()]).await.unwrap();
+    let before = details(&s, &id).await;
     let fields = [("text", "Bonjour !"), ("publish", "network")];
     let path = format!("/inbox/{}/reply", enc(&id));
     let (status, html, _) = s.post_form(&com, &path, &fields).await;
@@ -151,24 +156,18 @@ async fn without_a_usable_connection_nothing_is_posted(db: &TestDb) {
         )
         .await;
     assert_eq!(status, StatusCode::BAD_GATEWAY);
-    assert_eq!(
-        s.store.comment_details(&[id.clone()]).await.unwrap(),
-        before
-    );
+    assert_eq!(details(&s, &id).await, before);
 
     // An account with no connection: no button, and no way round it.
     let other = open_comment(&s, Network::X);
     let page = format!("/inbox/{}", enc(&other));
     let (_, html) = s.get_with(&com, &page).await;
     assert!(!html.contains("Publier sur") && !html.contains("Masquer sur"));
-    let before = s.store.comment_details(&[other.clone()]).await.unwrap();
+    let before = details(&s, &other).await;
     let (status, html, _) = s.post_form(&com, &format!("{page}/reply"), &fields).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(html.contains("Connexions"), "{html}");
-    assert_eq!(
-        s.store.comment_details(&[other.clone()]).await.unwrap(),
-        before
-    );
+    assert_eq!(details(&s, &other).await, before);
     // Recording a reply made elsewhere still works.
     let (status, _, _) = s
         .post_form(&com, &format!("{page}/reply"), &[("text", "Bonjour !")])
