@@ -137,6 +137,28 @@ pub fn source(name: &str, version: &str) -> MetricSource {
     }
 }
 
+/// The snapshots of the counts a listing carries: `(API field, metric,
+/// value)`, a missing value giving none (never 0).
+pub(crate) fn counts_of<const N: usize>(
+    key: &PostKey,
+    at: Timestamp,
+    version: &str,
+    counts: [(&str, Metric, Option<f64>); N],
+) -> Vec<MetricSnapshot> {
+    counts
+        .into_iter()
+        .filter_map(|(name, metric, value)| {
+            Some(MetricSnapshot {
+                post: key.clone(),
+                observed_at: at,
+                metric,
+                value: value?,
+                source: source(name, version),
+            })
+        })
+        .collect()
+}
+
 /// A post and the counts its listing carries (shares, reactions, comments).
 pub fn post(
     p: &ApiPost,
@@ -151,18 +173,7 @@ pub fn post(
         ("reactions.summary", Metric::Reactions, total(&p.reactions)),
         ("comments.summary", Metric::Comments, total(&p.comments)),
     ];
-    let snapshots = counts
-        .into_iter()
-        .filter_map(|(name, metric, value)| {
-            Some(MetricSnapshot {
-                post: key.clone(),
-                observed_at: at,
-                metric,
-                value: value?,
-                source: source(name, version),
-            })
-        })
-        .collect();
+    let snapshots = counts_of(&key, at, version, counts);
     let post = Post {
         key,
         account: account.id.clone(),

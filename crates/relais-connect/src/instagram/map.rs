@@ -16,7 +16,7 @@ use relais_core::{
 };
 use serde::Deserialize;
 
-use crate::map::{Unexpected, id, source, time};
+use crate::map::{Unexpected, counts_of, id, time};
 
 /// The name shown for a commenter Meta does not name.
 pub const ANONYMOUS: &str = "Membre Instagram";
@@ -124,18 +124,7 @@ pub fn post(
         ("like_count", Metric::Reactions, m.like_count),
         ("comments_count", Metric::Comments, m.comments_count),
     ];
-    let snapshots = counts
-        .into_iter()
-        .filter_map(|(name, metric, value)| {
-            Some(MetricSnapshot {
-                post: key.clone(),
-                observed_at: at,
-                metric,
-                value: value?,
-                source: source(name, version),
-            })
-        })
-        .collect();
+    let snapshots = counts_of(&key, at, version, counts);
     let post = Post {
         key,
         account: account.id.clone(),
