@@ -106,13 +106,18 @@ pub async fn list<S: AppStore>(
         }
         @match every {
             Some(e) => p { (ctx.t("Le serveur synchronise chaque connexion toutes les", "The server syncs each connection every")) " " (e / 60) " min." },
-            None => (notice("error", ctx.t(
-                "Ce serveur ne synchronise pas : lancez `relais serve` avec RELAIS_SECRET_KEY (la clé qui a chiffré les jetons), ou utilisez `relais sync`.",
-                "This server does not sync: run `relais serve` with RELAIS_SECRET_KEY (the key that encrypted the tokens), or use `relais sync`."))),
+            None => p.notice.error role="status" {
+                (ctx.t("Ce serveur ne synchronise pas : lancez ", "This server does not sync: run "))
+                code { "relais serve" }
+                (ctx.t(" avec RELAIS_SECRET_KEY (la clé qui a chiffré les jetons), ou utilisez ", " with RELAIS_SECRET_KEY (the key that encrypted the tokens), or use "))
+                code { "relais sync" } "."
+            },
         }
         @if connections.is_empty() {
-            p { (ctx.t("Aucune connexion. Ajoutez-en une avec `relais connect facebook|instagram|linkedin|x --account … --token-stdin`.",
-                       "No connection. Add one with `relais connect facebook|instagram|linkedin|x --account … --token-stdin`.")) }
+            p {
+                (ctx.t("Aucune connexion. Ajoutez-en une avec ", "No connection. Add one with "))
+                code { "relais connect facebook|instagram|linkedin|x --account … --token-stdin" } "."
+            }
         } @else {
             table {
                 caption { (ctx.t("Connexions aux API des réseaux", "Connections to the networks' APIs")) }

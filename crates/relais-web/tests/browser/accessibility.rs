@@ -65,6 +65,7 @@ async fn the_main_pages_have_no_serious_accessibility_violation() {
         ("/admin/users", "admin-users"),
         ("/admin/retention", "admin-retention"),
         ("/admin/log", "admin-log"),
+        ("/admin/connections", "admin-connections"),
         ("/replies", "saved-replies"),
         ("/audit", "audit"),
     ];

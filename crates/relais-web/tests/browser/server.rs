@@ -30,11 +30,42 @@ pub async fn start() -> Server {
         password_hash: Some(relais_web::hash_password(PASSWORD)),
     };
     inner.store.put_user(&referent).await.expect("referent");
+    connections(&inner.store).await;
     // The app caches no user list: the new referent can log in at once.
     Server {
         inner,
         agency,
         _db: db,
+    }
+}
+
+/// Two Facebook accounts connected, one whose last run went well and one
+/// whose token died, so that the connections' page has all its parts.
+async fn connections(store: &SqlStore) {
+    use relais_store::{ConnectStore, Store, StoredConnection};
+    let accounts = store.accounts().await.expect("accounts");
+    let facebook = accounts
+        .iter()
+        .filter(|a| a.network == relais_core::Network::Facebook);
+    let summary = r#"{"posts":3,"comments":5,"replies":1,"metrics":21,"followers":1234}"#;
+    for (a, error) in facebook.zip([None, Some("connexion : le jeton a expiré (code 190).")]) {
+        let c = StoredConnection {
+            id: a.id.to_string(),
+            network: "facebook".into(),
+            account: a.id.clone(),
+            api_base: "https://graph.facebook.com/v25.0".into(),
+            token_ciphertext: "00".into(),
+            token_nonce: "00".into(),
+            created_at: 1_773_000_000,
+            last_success: None,
+            last_error: None,
+            next_run: None,
+        };
+        store.save_connection(&c).await.expect("connection");
+        store
+            .record_run(&c.id, 1_773_100_800, error, Some(summary))
+            .await
+            .expect("run");
     }
 }
 
