@@ -55,10 +55,20 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
     .await?;
     let graph = Graph::new(&connection.api_base, token, options.pacing.clone())
         .map_err(|e| fail(connection, &run.account, e, ""))?;
+    // The metrics a past run learnt Meta answers on this API version.
+    let learnt = format!("metrics:{}", graph.version());
+    let metrics = match run.cursor(&learnt).await? {
+        Some(list) => list
+            .split(',')
+            .filter(|m| !m.is_empty())
+            .map(str::to_string)
+            .collect(),
+        None => map::POST_METRICS.iter().map(|m| m.to_string()).collect(),
+    };
     let mut sync = Sync {
         version: graph.version(),
         graph,
-        metrics: map::POST_METRICS.iter().map(|m| m.to_string()).collect(),
+        metrics,
         seen: HashSet::new(),
         run,
     };
@@ -70,6 +80,9 @@ pub(crate) async fn sync<S: Store + ConnectStore>(
     sync.watch().await?;
     sync.page_insights().await?;
     sync.followers().await?;
+    sync.run
+        .set_cursor(&learnt, &sync.metrics.join(","))
+        .await?;
     sync.run
         .set_cursor("posts", &options.now.unix().to_string())
         .await?;
