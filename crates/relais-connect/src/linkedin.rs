@@ -18,7 +18,7 @@ mod client;
 mod map;
 mod reply;
 
-use relais_core::{Account, BatchComment, InstallationSecret, PostKey};
+use relais_core::{Account, InstallationSecret, PostKey};
 use relais_store::{ConnectStore, Store, StoredConnection};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -265,9 +265,12 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
             found.push((top, None));
             found.extend(replies.into_iter().map(|r| (r, Some(top_urn.clone()))));
         }
-        let refs: Vec<&Value> = pages.iter().collect();
-        let mut batch = self.run.batch(&format!("comments:{urn}"), &refs);
-        for (line, (c, parent)) in found.iter().enumerate() {
+        // Posts are read again for two weeks: only comments newer than the
+        // newest one already written count as new.
+        let stream = format!("comments:{urn}");
+        let seen: Option<i64> = self.run.cursor(&stream).await?.and_then(|v| v.parse().ok());
+        let mut comments = Vec::with_capacity(found.len());
+        for (c, parent) in &found {
             let comment = map::comment(
                 c,
                 post,
@@ -277,12 +280,13 @@ impl<S: Store + ConnectStore> Sync<'_, S> {
                 self.run.secret,
             )
             .map_err(|e| self.run.unexpected(e.0))?;
-            batch.comments.push(BatchComment {
-                line: line as u64 + 1,
-                comment,
-            });
+            if seen.is_none_or(|t| comment.created_at.unix() > t) {
+                comments.push(comment);
+            }
         }
-        self.run.write(batch).await
+        self.run
+            .write_details(&stream, &pages, Vec::new(), comments)
+            .await
     }
 
     /// The organization's follower total.

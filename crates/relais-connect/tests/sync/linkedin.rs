@@ -302,6 +302,11 @@ where
     let later = sync_at(&store, &c, tomorrow).await.unwrap();
     assert_eq!(later.posts, 0, "nothing new");
     assert_eq!(
+        (later.comments, later.replies),
+        (0, 0),
+        "comments read again are not counted again"
+    );
+    assert_eq!(
         later.metrics,
         3 * 6,
         "fresh figures of the three recent posts"
