@@ -2,10 +2,9 @@
 //! the network (the sync itself is tested against a local Graph API in
 //! crates/relais-connect).
 
-use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::util::{Run, TestDb, dump, relais};
+use crate::util::{Run, TestDb, dump, feed, relais};
 
 const KEY: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
@@ -25,12 +24,7 @@ fn with_key(db: &str, key: Option<&str>, args: &[&str], input: &str) -> Run {
         cmd.env("RELAIS_SECRET_KEY", k);
     }
     let mut child = cmd.spawn().expect("run relais");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    feed(&mut child, input);
     let out = child.wait_with_output().unwrap();
     Run {
         args: all,

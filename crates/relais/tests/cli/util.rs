@@ -100,7 +100,6 @@ pub fn relais(db: &str, args: &[&str]) -> Run {
 
 /// Runs relais with `input` on its standard input.
 pub fn relais_stdin(db: &str, args: &[&str], input: &str) -> Run {
-    use std::io::Write;
     use std::process::Stdio;
     let mut all = vec!["--db".to_string(), db.to_string()];
     all.extend(args.iter().map(|s| s.to_string()));
@@ -113,12 +112,7 @@ pub fn relais_stdin(db: &str, args: &[&str], input: &str) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run relais");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
+    feed(&mut child, input);
     let out = child.wait_with_output().expect("relais output");
     Run {
         args: all,
@@ -166,4 +160,23 @@ pub fn write_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
     let p = dir.path().join(name);
     std::fs::write(&p, bytes).expect("write test file");
     p.display().to_string()
+}
+
+/// Writes `input` to the child's stdin and closes it. relais may stop
+/// before reading it (no key, a bad argument): a closed pipe is then no
+/// failure of the test.
+pub fn feed(child: &mut std::process::Child, input: &str) {
+    use std::io::Write;
+    let written = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes());
+    if let Err(e) = written {
+        assert_eq!(
+            e.kind(),
+            std::io::ErrorKind::BrokenPipe,
+            "writing stdin: {e}"
+        );
+    }
 }
