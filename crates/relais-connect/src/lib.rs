@@ -76,6 +76,18 @@ pub async fn sync<S: Store + ConnectStore>(
     result
 }
 
+/// Whether relais can do `action` on `network` (what [`reply`] and [`hide`]
+/// do rather than answer `Unsupported`).
+pub fn supports(network: Network, action: error::Action) -> bool {
+    match action {
+        error::Action::Reply => matches!(
+            network,
+            Network::Facebook | Network::Instagram | Network::Linkedin
+        ),
+        error::Action::Hide => matches!(network, Network::Facebook | Network::Instagram),
+    }
+}
+
 /// Posts `text` on the network as the connected account's reply to
 /// `comment`, and gives the key of the reply the network created (so that
 /// the next sync finds the same comment, not a second one).

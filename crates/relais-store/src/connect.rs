@@ -192,14 +192,13 @@ impl ConnectStore for SqlStore {
     }
 
     async fn connections(&self) -> Result<Vec<StoredConnection>, StoreError> {
-        let q = format!(
-            "SELECT {} FROM connections ORDER BY id",
-            CONNECTIONS.columns[..10].join(", ")
-        );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(q))
-            .fetch_all(self.pool())
-            .await
-            .map_err(sql("reading the connections"))?;
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, network, account_id, api_base, token_ciphertext, token_nonce,
+               created_at, last_success, last_error, next_run FROM connections ORDER BY id",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(sql("reading the connections"))?;
         rows.into_iter()
             .map(|r| {
                 Ok(StoredConnection {

@@ -208,12 +208,7 @@ async fn apply<S: AppStore>(app: &App<S>, changes: &[Change]) -> Result<Written,
 async fn context<S: AppStore>(
     app: &App<S>,
 ) -> Result<(InstallationSecret, Vec<Account>), StoreError> {
-    let mut fresh = [0u8; 32];
-    getrandom::fill(&mut fresh).expect("randomness");
-    let secret = app
-        .store
-        .installation_secret(InstallationSecret::from_bytes(fresh))
-        .await?;
+    let secret = crate::sync::installation_secret(app).await?;
     Ok((secret, app.store.accounts().await?))
 }
 

@@ -9,15 +9,13 @@ use std::sync::Arc;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use relais_connect::ConnectError;
-use relais_core::{
-    Comment, CommentAuthor, CommentKey, Lang, Network, NetworkId, PostKey, Pseudonym, Timestamp,
-};
+use relais_connect::{Action, ConnectError};
+use relais_core::{Comment, CommentAuthor, Lang, Network, Pseudonym, Subject, Timestamp};
 use relais_store::{CommentDetail, StoredConnection};
-
 use serde::Deserialize;
 
 use super::actions::{back, writable};
+use crate::SyncSettings;
 use crate::app::{App, AppStore, Ctx, Fail, now};
 use crate::i18n;
 
@@ -30,15 +28,12 @@ pub struct Channel {
 impl Channel {
     /// Whether relais can post a reply on this network.
     pub fn can_reply(&self) -> bool {
-        matches!(
-            self.network,
-            Network::Facebook | Network::Instagram | Network::Linkedin
-        )
+        relais_connect::supports(self.network, Action::Reply)
     }
 
     /// Whether relais can hide a comment on this network.
     pub fn can_hide(&self) -> bool {
-        matches!(self.network, Network::Facebook | Network::Instagram)
+        relais_connect::supports(self.network, Action::Hide)
     }
 
     /// « Facebook », « LinkedIn »…
@@ -75,25 +70,18 @@ pub async fn channel<S: AppStore>(
 /// The domain comment the connectors act on, from the inbox's details.
 pub fn comment_of(d: &CommentDetail) -> Result<Comment, Fail> {
     let broken = |what: &str| Fail::Bad(format!("{what}: {}", d.id));
-    let network = Network::parse(&d.network).map_err(|_| broken("network"))?;
-    let key = |stored: &str| -> Result<CommentKey, Fail> {
-        let raw = stored.split_once(':').map_or(stored, |(_, id)| id);
-        Ok(CommentKey {
-            network,
-            network_id: NetworkId::parse(raw).map_err(|_| broken("comment id"))?,
-        })
+    let comment = |stored: &str| match Subject::from_stored("comment", stored) {
+        Some(Subject::Comment(k)) => Ok(k),
+        _ => Err(broken("comment id")),
     };
-    let post_raw = d
-        .post_id
-        .split_once(':')
-        .map_or(d.post_id.as_str(), |p| p.1);
+    let post = match Subject::from_stored("post", &d.post_id) {
+        Some(Subject::Post(k)) => k,
+        _ => return Err(broken("post id")),
+    };
     Ok(Comment {
-        key: key(&d.id)?,
-        post: PostKey {
-            network,
-            network_id: NetworkId::parse(post_raw).map_err(|_| broken("post id"))?,
-        },
-        parent: d.parent_id.as_deref().map(key).transpose()?,
+        key: comment(&d.id)?,
+        post,
+        parent: d.parent_id.as_deref().map(comment).transpose()?,
         author: CommentAuthor::Person {
             pseudonym: Pseudonym::parse(&d.author).map_err(|_| broken("author"))?,
             display_name: d.display_name.clone(),
@@ -122,14 +110,16 @@ async fn detail<S: AppStore>(app: &App<S>, id: &str) -> Result<CommentDetail, Fa
         .ok_or(Fail::NotFound)
 }
 
-/// The channel of comment `c` and the key that opens its token, or why
-/// relais cannot act there.
-async fn usable<S: AppStore>(
-    app: &App<S>,
+/// The channel of comment `c`, the server's sync settings (the key that
+/// opens its token, the pacing) and the domain comment, or why relais
+/// cannot do `action` there.
+async fn usable<'a, S: AppStore>(
+    app: &'a App<S>,
     ctx: &Ctx,
     c: usize,
-    able: fn(&Channel) -> bool,
-) -> Result<(Channel, relais_connect::SecretKey), Fail> {
+    id: &str,
+    action: Action,
+) -> Result<(Channel, &'a SyncSettings, Comment), Fail> {
     let refused = || {
         Fail::Bad(
             ctx.t(
@@ -139,12 +129,13 @@ async fn usable<S: AppStore>(
             .into(),
         )
     };
+    let sync = app.settings.sync.as_ref().ok_or_else(refused)?;
     let channel = channel(app, ctx, c).await?.ok_or_else(refused)?;
-    let key = app.settings.sync.as_ref().ok_or_else(refused)?.key.clone();
-    if !able(&channel) {
+    if !relais_connect::supports(channel.network, action) {
         return Err(refused());
     }
-    Ok((channel, key))
+    let comment = comment_of(&detail(app, id).await?)?;
+    Ok((channel, sync, comment))
 }
 
 /// Posts `text` as the reply to comment `id` (index `c`) on its network;
@@ -156,21 +147,14 @@ pub async fn publish<S: AppStore>(
     id: &str,
     text: &str,
 ) -> Result<String, Fail> {
-    let (channel, key) = usable(app, ctx, c, Channel::can_reply).await?;
-    let comment = comment_of(&detail(app, id).await?)?;
-    let pacing = app
-        .settings
-        .sync
-        .as_ref()
-        .map(|s| s.pacing.clone())
-        .unwrap_or_default();
+    let (channel, sync, comment) = usable(app, ctx, c, id, Action::Reply).await?;
     let reply = relais_connect::reply(
         &app.store,
         &channel.connection,
-        &key,
+        &sync.key,
         &comment,
         text,
-        &pacing,
+        &sync.pacing,
     )
     .await
     .map_err(|e| upstream(ctx, e))?;
@@ -196,21 +180,14 @@ pub async fn hide<S: AppStore>(
 ) -> Result<Response, Fail> {
     let c = writable(&ctx, &id, &f.csrf)?;
     let hidden = f.hidden != "0";
-    let (channel, key) = usable(&app, &ctx, c, Channel::can_hide).await?;
-    let comment = comment_of(&detail(&app, &id).await?)?;
-    let pacing = app
-        .settings
-        .sync
-        .as_ref()
-        .map(|s| s.pacing.clone())
-        .unwrap_or_default();
+    let (channel, sync, comment) = usable(&app, &ctx, c, &id, Action::Hide).await?;
     relais_connect::hide(
         &app.store,
         &channel.connection,
-        &key,
+        &sync.key,
         &comment,
         hidden,
-        &pacing,
+        &sync.pacing,
     )
     .await
     .map_err(|e| upstream(&ctx, e))?;
