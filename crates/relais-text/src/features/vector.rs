@@ -29,16 +29,16 @@ pub(super) fn finish(pairs: &mut [(u32, f32)], sorted: &mut Vec<(u32, f32)>, out
 }
 
 /// Bits of an index below its bucket's.
-const LOW_BITS: u32 = DIM.trailing_zeros() - 8;
+const LOW_BITS: u32 = DIM.trailing_zeros() - 7;
 
 /// Sorts `pairs` by index into `sorted`, pairs of the same index in the
-/// order they come in: a counting sort on the index's top eight bits, then
+/// order they come in: a counting sort on the index's top seven bits, then
 /// an insertion sort, which has little left to do (a text has a few
-/// hundred pairs for 256 buckets).
+/// hundred pairs for 128 buckets).
 fn sort_stable(pairs: &[(u32, f32)], sorted: &mut Vec<(u32, f32)>) {
-    let mut starts = [0u32; 256];
+    let mut starts = [0u32; 128];
     for &(i, _) in pairs {
-        starts[(i >> LOW_BITS) as usize & 255] += 1;
+        starts[(i >> LOW_BITS) as usize & 127] += 1;
     }
     let mut total = 0;
     for start in &mut starts {
@@ -47,7 +47,7 @@ fn sort_stable(pairs: &[(u32, f32)], sorted: &mut Vec<(u32, f32)>) {
     sorted.clear();
     sorted.resize(pairs.len(), (0, 0.0));
     for &pair in pairs {
-        let bucket = &mut starts[(pair.0 >> LOW_BITS) as usize & 255];
+        let bucket = &mut starts[(pair.0 >> LOW_BITS) as usize & 127];
         sorted[*bucket as usize] = pair;
         *bucket += 1;
     }
