@@ -13,11 +13,13 @@
 //! accents folded) takes the plain path, where a window is three
 //! characters rather than three bytes.
 
+use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::{FeatureHash, FnvMap, hash};
+use super::{FeatureHash, hash};
 
 /// A word's share of the features.
 struct Word {
@@ -31,7 +33,44 @@ struct Word {
 }
 
 /// The words seen on a thread, by folded word.
-type Cache = FnvMap<Box<str>, Word>;
+type Cache = HashMap<Box<str>, Word, BuildHasherDefault<WordHasher>>;
+
+/// A hash for the cache's keys, eight bytes at a step (FxHash's mixing):
+/// a word is looked up for every word of every text, and FNV's byte by
+/// byte steps were most of the look-up. The keys are the user's words but
+/// the cache is bounded and per thread, so collisions cannot do more than
+/// slow one thread down.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(26) ^ x).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        let n = rest.len();
+        // The bytes left, read without a copy: two overlapping halves, or
+        // the first, middle and last bytes; with the length, that is all
+        // of them.
+        let x = match n {
+            0 => return,
+            4.. => {
+                let half = |at: usize| u32::from_le_bytes(rest[at..at + 4].try_into().expect("4"));
+                u64::from(half(0)) | u64::from(half(n - 4)) << 32
+            }
+            _ => u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
+        };
+        self.0 = (self.0.rotate_left(26) ^ x ^ (n as u64) << 59).wrapping_mul(K);
+    }
+}
 
 thread_local! {
     static STEMMER: Stemmer = Stemmer::create(Algorithm::French);
