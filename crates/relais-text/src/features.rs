@@ -7,26 +7,16 @@
 
 use std::cell::RefCell;
 
-use rust_stemmers::{Algorithm, Stemmer};
-
 use crate::normalize::Normalized;
 
 mod vector;
+mod words;
 
 /// Size of the hashed feature space.
 pub const DIM: u32 = 1 << 17;
 
 /// A sparse, L2-normalised feature vector: (index, value), indices sorted.
 pub type Features = Vec<(u32, f32)>;
-
-/// What the features need of a word, computed once per thread and word:
-/// comments repeat their words, and stemming is the slow part.
-struct Stemmed {
-    stem: Box<str>,
-    /// `hash("w", stem)`.
-    word_hash: u32,
-    stop: bool,
-}
 
 /// FNV-1a for maps keyed by words (the stem cache, the lexicon): short
 /// keys, fixed or bounded tables, no need for SipHash's resistance to
@@ -50,25 +40,19 @@ impl std::hash::Hasher for Fnv {
 /// A hash map keyed by short strings, hashed with [`Fnv`].
 pub(crate) type FnvMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-type StemCache = FnvMap<Box<str>, Stemmed>;
-
 /// Buffers reused from one text to the next on a thread.
 #[derive(Default)]
 struct Scratch {
     features: Vec<(u32, f32)>,
-    /// The stems of the text's words, one after the other.
-    stems: String,
-    /// The end of each stem in `stems`.
-    stem_ends: Vec<usize>,
-    /// The words joined by spaces, with a space at each end.
+    words: words::Words,
+    /// The words joined by spaces, with a space at each end, for a text
+    /// whose words are not all ASCII.
     text: String,
     /// `features` sorted by index.
     sorted: Vec<(u32, f32)>,
 }
 
 thread_local! {
-    static STEMMER: Stemmer = Stemmer::create(Algorithm::French);
-    static STEMS: RefCell<StemCache> = RefCell::new(StemCache::default());
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
@@ -116,36 +100,6 @@ fn hash(ns: &str, s: &str) -> u32 {
     hash_parts(ns, &[s])
 }
 
-/// Appends the Snowball stem of a folded word (`#num` for numbers) to
-/// `out`, and returns the hash of its word feature, or None for a stop word.
-// Out of line: inlined into `features_into` it cost about 2k more
-// instructions per comment (callgrind, examples/instructions).
-#[inline(never)]
-fn push_stem(cache: &mut StemCache, word: &str, out: &mut String) -> Option<u32> {
-    if word.bytes().any(|b| b.is_ascii_digit()) {
-        out.push_str("#num");
-        return (!crate::lexicon::STOP_WORDS.contains(&word)).then(|| hash("w", "#num"));
-    }
-    if let Some(entry) = cache.get(word) {
-        out.push_str(&entry.stem);
-        return (!entry.stop).then_some(entry.word_hash);
-    }
-    let stem: Box<str> = STEMMER.with(|st| st.stem(word).into());
-    // Bounded: a long-running server must not grow without limit.
-    if cache.len() > 200_000 {
-        cache.clear();
-    }
-    out.push_str(&stem);
-    let entry = Stemmed {
-        word_hash: hash("w", &stem),
-        stop: crate::lexicon::STOP_WORDS.contains(&word),
-        stem,
-    };
-    let found = (!entry.stop).then_some(entry.word_hash);
-    cache.insert(word.into(), entry);
-    found
-}
-
 /// The features of one text. `context` adds tokens such as the network or
 /// the author kind (`"net:facebook"`).
 pub fn features(n: &Normalized, context: &[&str], extra: &[&str]) -> Features {
@@ -160,39 +114,26 @@ pub fn features_into(n: &Normalized, context: &[&str], extra: &[&str], out: &mut
         let scratch = &mut *scratch.borrow_mut();
         let v = &mut scratch.features;
         v.clear();
-        scratch.stems.clear();
-        scratch.stem_ends.clear();
-        STEMS.with(|cache| {
-            let cache = &mut *cache.borrow_mut();
-            for w in n.words() {
-                if let Some(h) = push_stem(cache, w, &mut scratch.stems) {
-                    v.push((h, 1.0));
+        let words = &mut scratch.words;
+        words.clear();
+        words.push_all(n.words(), v);
+        words.push_bigrams(v);
+        if words.ascii {
+            v.extend_from_slice(&words.trigrams);
+        } else {
+            // Character trigrams of " word word ", within and across words.
+            let text = &mut scratch.text;
+            text.clear();
+            text.push(' ');
+            for (i, w) in n.words().enumerate() {
+                if i > 0 {
+                    text.push(' ');
                 }
-                scratch.stem_ends.push(scratch.stems.len());
+                text.push_str(w);
             }
-        });
-        let bigram = FeatureHash::new("b");
-        for k in 1..scratch.stem_ends.len() {
-            let first = if k >= 2 { scratch.stem_ends[k - 2] } else { 0 };
-            let (mid, end) = (scratch.stem_ends[k - 1], scratch.stem_ends[k]);
-            let mut h = bigram;
-            h.feed(&scratch.stems.as_bytes()[first..mid]);
-            h.feed(b" ");
-            h.feed(&scratch.stems.as_bytes()[mid..end]);
-            v.push((h.index(), 0.7));
+            text.push(' ');
+            push_trigrams(text, v);
         }
-        // Character trigrams of " word word ", within and across words.
-        let text = &mut scratch.text;
-        text.clear();
-        text.push(' ');
-        for (i, w) in n.words().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            text.push_str(w);
-        }
-        text.push(' ');
-        push_trigrams(text, v);
         for e in &n.emojis {
             v.push((hash("e", e), 1.0));
         }
@@ -223,24 +164,11 @@ pub fn features_into(n: &Normalized, context: &[&str], extra: &[&str], out: &mut
 }
 
 /// Pushes the character trigrams of `text`, words joined by a space with a
-/// space at each end: a sliding window of three characters, unless it
-/// holds a one-letter word alone.
-// Out of line: inlined into `features_into` it cost about 2k more
-// instructions per comment (callgrind, examples/instructions).
-#[inline(never)]
+/// space at each end, when a word is not ASCII (see `words` for the rest):
+/// a sliding window of three characters, unless it holds a one-letter word
+/// alone.
 fn push_trigrams(text: &str, v: &mut Vec<(u32, f32)>) {
     let trigram = FeatureHash::new("c");
-    if text.is_ascii() {
-        // Spaces never touch: only a window " x " is one letter, trimmed.
-        for g in text.as_bytes().windows(3) {
-            if g[0] != b' ' || g[2] != b' ' {
-                let mut h = trigram;
-                h.feed(g);
-                v.push((h.index(), 0.2));
-            }
-        }
-        return;
-    }
     let mut starts = text.char_indices().map(|(i, _)| i).chain([text.len()]);
     if let (Some(mut a), Some(mut b), Some(mut c)) = (starts.next(), starts.next(), starts.next()) {
         for d in starts {
@@ -250,7 +178,7 @@ fn push_trigrams(text: &str, v: &mut Vec<(u32, f32)>) {
             if g.trim_matches(' ').len() >= 2 {
                 let mut h = trigram;
                 h.feed(g.as_bytes());
-                v.push((h.index(), 0.2));
+                v.push((h.index(), words::TRIGRAM));
             }
             (a, b, c) = (b, c, d);
         }
@@ -272,6 +200,34 @@ mod tests {
         assert!(f.windows(2).all(|w| w[0].0 < w[1].0));
         let norm: f32 = f.iter().map(|(_, x)| x * x).sum();
         assert!((norm - 1.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn word_by_word_trigrams_are_the_windows_of_the_whole_text() {
+        for text in [
+            "a",
+            "il a un chat",
+            "l ascenseur 12 bat c au 3e",
+            "x y z",
+            "chauffage coupe depuis 3 jours",
+        ] {
+            let mut words = words::Words::default();
+            words.clear();
+            let mut v = Vec::new();
+            words.push_all(text.split(' '), &mut v);
+            assert!(words.ascii);
+            let mut plain = Vec::new();
+            push_trigrams(&format!(" {text} "), &mut plain);
+            assert_eq!(words.trigrams, plain, "{text}");
+        }
+    }
+
+    #[test]
+    fn cached_words_give_the_features_of_the_first_time() {
+        for text in ["Ça fuit au 3ème, ça FUIT !!", "Ελληνικά mots et ß", ""] {
+            let n = normalize(text);
+            assert_eq!(features(&n, &[], &["x"]), features(&n, &[], &["x"]));
+        }
     }
 
     #[test]

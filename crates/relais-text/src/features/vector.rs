@@ -28,33 +28,39 @@ pub(super) fn finish(pairs: &mut [(u32, f32)], sorted: &mut Vec<(u32, f32)>, out
     }
 }
 
+/// Buckets of the sort: a text has one or two hundred pairs, so most
+/// buckets hold one pair or none.
+const BUCKETS: usize = 128;
+
 /// Bits of an index below its bucket's.
-const LOW_BITS: u32 = DIM.trailing_zeros() - 8;
+const LOW_BITS: u32 = DIM.trailing_zeros() - BUCKETS.trailing_zeros();
+
+fn bucket(index: u32) -> usize {
+    (index >> LOW_BITS) as usize % BUCKETS
+}
 
 /// Sorts `pairs` by index into `sorted`, pairs of the same index in the
-/// order they come in: a counting sort on the index's top eight bits, then
-/// an insertion sort, which has little left to do (a text has a few
-/// hundred pairs for 256 buckets).
+/// order they come in: a counting sort on the index's top bits, each pair
+/// inserted in order within its bucket as it is placed.
 fn sort_stable(pairs: &[(u32, f32)], sorted: &mut Vec<(u32, f32)>) {
-    let mut starts = [0u32; 256];
+    // Counts, then where each bucket's next pair goes.
+    let mut next = [0u32; BUCKETS];
     for &(i, _) in pairs {
-        starts[(i >> LOW_BITS) as usize & 255] += 1;
+        next[bucket(i)] += 1;
     }
+    let mut begins = [0u32; BUCKETS];
     let mut total = 0;
-    for start in &mut starts {
-        (*start, total) = (total, total + *start);
+    for (begin, at) in begins.iter_mut().zip(&mut next) {
+        (*begin, total) = (total, total + *at);
+        *at = *begin;
     }
     sorted.clear();
     sorted.resize(pairs.len(), (0, 0.0));
     for &pair in pairs {
-        let bucket = &mut starts[(pair.0 >> LOW_BITS) as usize & 255];
-        sorted[*bucket as usize] = pair;
-        *bucket += 1;
-    }
-    for k in 1..sorted.len() {
-        let pair = sorted[k];
-        let mut j = k;
-        while j > 0 && sorted[j - 1].0 > pair.0 {
+        let k = bucket(pair.0);
+        let (begin, mut j) = (begins[k] as usize, next[k] as usize);
+        next[k] += 1;
+        while j > begin && sorted[j - 1].0 > pair.0 {
             sorted[j] = sorted[j - 1];
             j -= 1;
         }

@@ -1,0 +1,246 @@
+//! What the features need of each word, computed once per thread and word
+//! (comments repeat their words, and stemming and hashing are the slow
+//! part): its stem, its word feature, the start of its bigrams and its
+//! character trigrams. It must give exactly the features the plain
+//! computation gives, in the same order: the models sum them in that order.
+//!
+//! Trigrams are the windows of three characters of " w1 w2 … ", except a
+//! one-letter word alone (" a "). When every word is ASCII, those windows
+//! are, in order, the windows of " w1 " (none for a one-letter word), then
+//! the window across the space ("1 w", last letter, space, first letter),
+//! then the windows of " w2 ", and so on: the windows of each word are kept
+//! with it. A text with a word that is not ASCII (rare: `folded` has its
+//! accents folded) takes the plain path, where a window is three
+//! characters rather than three bytes.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::{FeatureHash, hash};
+
+/// A word's share of the features.
+struct Word {
+    stem: Box<str>,
+    /// `hash("w", stem)`, or None for a stop word.
+    feature: Option<u32>,
+    /// The bigram hash fed with "stem ", to be fed with the next stem.
+    bigram_head: FeatureHash,
+    /// The trigrams of " word " when the word is ASCII.
+    trigrams: Option<Box<[(u32, f32)]>>,
+}
+
+/// The words seen on a thread, by folded word.
+type Cache = HashMap<Box<str>, Word, BuildHasherDefault<WordHasher>>;
+
+/// A hash for the cache's keys, eight bytes at a step (FxHash's mixing):
+/// a word is looked up for every word of every text, and FNV's byte by
+/// byte steps were most of the look-up. The keys are the user's words but
+/// the cache is bounded and per thread, so collisions cannot do more than
+/// slow one thread down.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(26) ^ x).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        let n = rest.len();
+        // The bytes left, read without a copy: two overlapping halves, or
+        // the first, middle and last bytes; with the length, that is all
+        // of them.
+        let x = match n {
+            0 => return,
+            4.. => {
+                let half = |at: usize| u32::from_le_bytes(rest[at..at + 4].try_into().expect("4"));
+                u64::from(half(0)) | u64::from(half(n - 4)) << 32
+            }
+            _ => u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
+        };
+        self.0 = (self.0.rotate_left(26) ^ x ^ (n as u64) << 59).wrapping_mul(K);
+    }
+}
+
+thread_local! {
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::French);
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// The value of a trigram feature.
+pub(super) const TRIGRAM: f32 = 0.2;
+
+/// The stem numbers are all stemmed to: "12", "3e" and "2024" are one
+/// feature.
+const NUMBER: &str = "#num";
+
+impl Word {
+    fn new(word: &str, stem: Box<str>) -> Self {
+        Self {
+            feature: word_feature(word, &stem),
+            bigram_head: bigram_head(&stem),
+            trigrams: word.is_ascii().then(|| {
+                let mut t = Vec::with_capacity(word.len());
+                push_word_trigrams(word, &mut t);
+                t.into_boxed_slice()
+            }),
+            stem,
+        }
+    }
+}
+
+/// `hash("w", stem)`, or None for a stop word.
+fn word_feature(word: &str, stem: &str) -> Option<u32> {
+    (!crate::lexicon::STOP_WORDS.contains(&word)).then(|| hash("w", stem))
+}
+
+/// The bigram hash fed with "stem ".
+fn bigram_head(stem: &str) -> FeatureHash {
+    let mut h = FeatureHash::new("b");
+    h.feed(stem.as_bytes());
+    h.feed(b" ");
+    h
+}
+
+/// The words of a text, one after the other: what [`super::features_into`]
+/// pushes for them.
+#[derive(Default)]
+pub(super) struct Words {
+    /// The stems, one after the other.
+    stems: String,
+    /// The end of each stem in `stems`, and the bigram head of its word.
+    ends: Vec<(usize, FeatureHash)>,
+    /// The trigrams of the whole text, in order, while every word is ASCII.
+    pub(super) trigrams: Vec<(u32, f32)>,
+    /// Whether every word so far is ASCII (so `trigrams` is complete).
+    pub(super) ascii: bool,
+    /// The last byte of the previous word.
+    last: Option<u8>,
+}
+
+impl Words {
+    pub(super) fn clear(&mut self) {
+        self.stems.clear();
+        self.ends.clear();
+        self.trigrams.clear();
+        self.ascii = true;
+        self.last = None;
+    }
+
+    /// Adds a text's words: their word features onto `v`, their stems and
+    /// trigrams here.
+    pub(super) fn push_all<'a>(
+        &mut self,
+        words: impl Iterator<Item = &'a str>,
+        v: &mut Vec<(u32, f32)>,
+    ) {
+        CACHE.with(|cache| {
+            let cache = &mut *cache.borrow_mut();
+            for w in words {
+                self.push(cache, w, v);
+            }
+        });
+    }
+
+    /// Adds the next word.
+    // Out of line: inlined into `features_into` it cost more instructions
+    // per comment (callgrind, examples/instructions).
+    #[inline(never)]
+    fn push(&mut self, cache: &mut Cache, word: &str, v: &mut Vec<(u32, f32)>) {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            // Numbers are not cached: they are many and rarely repeated.
+            if let Some(h) = word_feature(word, NUMBER) {
+                v.push((h, 1.0));
+            }
+            self.push_stem(NUMBER, bigram_head(NUMBER));
+            if self.ascii && word.is_ascii() {
+                self.cross(word);
+                push_word_trigrams(word, &mut self.trigrams);
+            } else {
+                self.ascii = false;
+            }
+            return;
+        }
+        if let Some(entry) = cache.get(word) {
+            self.add(entry, word, v);
+            return;
+        }
+        let stem: Box<str> = STEMMER.with(|st| st.stem(word).into());
+        // Bounded: a long-running server must not grow without limit.
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        let entry = Word::new(word, stem);
+        self.add(&entry, word, v);
+        cache.insert(word.into(), entry);
+    }
+
+    fn add(&mut self, entry: &Word, word: &str, v: &mut Vec<(u32, f32)>) {
+        if let Some(h) = entry.feature {
+            v.push((h, 1.0));
+        }
+        self.push_stem(&entry.stem, entry.bigram_head);
+        match &entry.trigrams {
+            Some(t) if self.ascii => {
+                self.cross(word);
+                self.trigrams.extend_from_slice(t);
+            }
+            _ => self.ascii = false,
+        }
+    }
+
+    fn push_stem(&mut self, stem: &str, bigram_head: FeatureHash) {
+        self.stems.push_str(stem);
+        self.ends.push((self.stems.len(), bigram_head));
+    }
+
+    /// Pushes the window across the space before an ASCII word: the
+    /// previous word's last letter, the space, the word's first letter.
+    fn cross(&mut self, word: &str) {
+        let bytes = word.as_bytes();
+        if let Some(last) = self.last {
+            push_window(&[last, b' ', bytes[0]], &mut self.trigrams);
+        }
+        self.last = bytes.last().copied();
+    }
+
+    /// Pushes the bigrams of the stems, in order, onto `v`.
+    pub(super) fn push_bigrams(&self, v: &mut Vec<(u32, f32)>) {
+        for pair in self.ends.windows(2) {
+            let ((start, head), (end, _)) = (pair[0], pair[1]);
+            let mut h = head;
+            h.feed(&self.stems.as_bytes()[start..end]);
+            v.push((h.index(), 0.7));
+        }
+    }
+}
+
+/// Pushes the trigram of one window of three bytes.
+fn push_window(g: &[u8], out: &mut Vec<(u32, f32)>) {
+    let mut h = FeatureHash::new("c");
+    h.feed(g);
+    out.push((h.index(), TRIGRAM));
+}
+
+/// Pushes the trigrams of " word " for an ASCII word: none for one letter.
+fn push_word_trigrams(word: &str, out: &mut Vec<(u32, f32)>) {
+    if word.len() < 2 {
+        return;
+    }
+    let bytes = word.as_bytes();
+    push_window(&[b' ', bytes[0], bytes[1]], out);
+    for g in bytes.windows(3) {
+        push_window(g, out);
+    }
+    push_window(&[bytes[bytes.len() - 2], bytes[bytes.len() - 1], b' '], out);
+}
