@@ -8,7 +8,7 @@
 //! "at a word start" is one more symbol (any byte that is not an ASCII
 //! letter or digit, and the start of the text), so the scan checks no
 //! boundary. States are numbered times the stride, so a step is one table
-//! read, and those that complete a needle come last, so a step tests one
+//! read, and those that complete a needle come first, so a step tests one
 //! comparison to know whether to read an output.
 
 use std::collections::HashMap;
@@ -29,90 +29,90 @@ pub(crate) struct Automaton {
     /// `log2` of the stride (the number of classes rounded up to a power
     /// of two).
     shift: u32,
-    /// Next state of each state and class, the state times the stride.
+    /// Next state of each state and class, the state times the stride; a
+    /// power of two long.
     next: Box<[u32]>,
-    /// States from this one on complete a needle.
-    first_output: u32,
-    /// The bits of the states from `first_output` on.
+    /// States below this one complete a needle.
+    silent: u32,
+    /// The bits of the states below `silent`.
     outputs: Box<[u64]>,
     /// The state at the start of a text, where a word starts.
     start: u32,
-}
-
-/// What a needle expects next: a byte, or any byte that ends a word.
-#[derive(Clone, Copy)]
-enum Symbol {
-    Byte(u8),
-    Boundary,
 }
 
 fn is_boundary(b: u8) -> bool {
     !b.is_ascii_alphanumeric()
 }
 
-impl Symbol {
-    fn accepts(self, b: u8) -> bool {
-        match self {
-            Symbol::Byte(x) => x == b,
-            Symbol::Boundary => is_boundary(b),
-        }
-    }
-}
+/// A DFA state: the needle positions in progress, sorted, with the bits of
+/// the needles just completed. A position is a needle and how many of its
+/// bytes are matched (see `Automaton::new`); `AFTER_BOUNDARY` stands for
+/// every needle at word starts waiting for its first byte, so that the
+/// hundreds of them count as one.
+type StateKey = (Vec<u32>, u64);
 
-/// A set of needle positions (needle, symbols matched so far), sorted, with
-/// the bits of the needles just completed: one DFA state.
-type StateKey = (Vec<(u32, u32)>, u64);
+const AFTER_BOUNDARY: u32 = u32::MAX;
 
 impl Automaton {
     pub fn new(needles: &[Needle]) -> Self {
-        let symbols: Vec<Vec<Symbol>> = needles
-            .iter()
-            .map(|n| {
-                assert!(!n.bytes.is_empty(), "a needle has a byte");
-                let boundary = n.word_start.then_some(Symbol::Boundary);
-                boundary
-                    .into_iter()
-                    .chain(n.bytes.iter().map(|&b| Symbol::Byte(b)))
-                    .collect()
-            })
-            .collect();
+        // Position `first[n] + i - 1`: needle `n` with `i` bytes matched,
+        // `i` from 1 to its length less one (a needle matched whole is an
+        // output, not a position).
+        let mut first = Vec::with_capacity(needles.len());
+        let mut owner: Vec<usize> = Vec::new();
+        for (n, needle) in needles.iter().enumerate() {
+            assert!(!needle.bytes.is_empty(), "a needle has a byte");
+            first.push(owner.len());
+            owner.extend(std::iter::repeat_n(n, needle.bytes.len() - 1));
+        }
         let (classes, representatives) = byte_classes(needles);
         let stride = representatives.len().next_power_of_two();
-        // Positions entered from nowhere on each class: a needle starting.
-        let starting: Vec<Vec<(u32, u32)>> = representatives
-            .iter()
-            .map(|&b| {
-                (0..symbols.len() as u32)
-                    .filter(|&n| symbols[n as usize][0].accepts(b))
-                    .map(|n| (n, 1))
-                    .collect()
-            })
-            .collect();
-        let step = |from: &[(u32, u32)], class: usize| -> StateKey {
-            let b = representatives[class];
-            let mut to: Vec<(u32, u32)> = from
+        // The needles each class starts, anywhere and after a boundary.
+        let starting = |word_start: bool| -> Vec<Vec<usize>> {
+            representatives
                 .iter()
-                .filter(|&&(n, i)| symbols[n as usize][i as usize].accepts(b))
-                .map(|&(n, i)| (n, i + 1))
-                .chain(starting[class].iter().copied())
-                .collect();
+                .map(|&b| {
+                    (0..needles.len())
+                        .filter(|&n| {
+                            needles[n].word_start == word_start && needles[n].bytes[0] == b
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let (anywhere, at_word_start) = (starting(false), starting(true));
+        let step = |from: &[u32], class: usize| -> StateKey {
+            let b = representatives[class];
+            let mut to = Vec::new();
             let mut bits = 0;
-            to.retain(|&(n, i)| {
-                let done = i as usize == symbols[n as usize].len();
-                if done {
-                    bits |= needles[n as usize].bits;
+            // Needle `n` now has `i` bytes matched.
+            let mut reach = |n: usize, i: usize| {
+                if i == needles[n].bytes.len() {
+                    bits |= needles[n].bits;
+                } else {
+                    to.push((first[n] + i - 1) as u32);
                 }
-                !done
-            });
+            };
+            for &p in from {
+                if p == AFTER_BOUNDARY {
+                    at_word_start[class].iter().for_each(|&n| reach(n, 1));
+                } else {
+                    let n = owner[p as usize];
+                    let i = p as usize - first[n] + 1;
+                    if needles[n].bytes[i] == b {
+                        reach(n, i + 1);
+                    }
+                }
+            }
+            anywhere[class].iter().for_each(|&n| reach(n, 1));
+            if is_boundary(b) {
+                to.push(AFTER_BOUNDARY);
+            }
             to.sort_unstable();
             (to, bits)
         };
-        // The text's start is a word start: the needles at word starts have
-        // their boundary behind them.
-        let initial: Vec<(u32, u32)> = (0..symbols.len() as u32)
-            .filter(|&n| needles[n as usize].word_start)
-            .map(|n| (n, 1))
-            .collect();
+        // The text's start is a word start.
+        let initial = vec![AFTER_BOUNDARY];
         let mut ids: HashMap<StateKey, usize> = HashMap::new();
         let mut states: Vec<StateKey> = vec![(initial.clone(), 0)];
         ids.insert((initial, 0), 0);
@@ -132,27 +132,34 @@ impl Automaton {
             }
             k += 1;
         }
-        // Number the states that output last, keeping the order otherwise.
+        // Number the states that output first, keeping the order otherwise.
         let mut order: Vec<usize> = (0..states.len()).collect();
-        order.sort_by_key(|&s| states[s].1 != 0);
+        order.sort_by_key(|&s| states[s].1 == 0);
         let mut new_id = vec![0u32; states.len()];
         for (new, &old) in order.iter().enumerate() {
-            new_id[old] = (new * stride) as u32;
+            new_id[old] = u32::try_from(new * stride).expect("fewer than 2^32 transitions");
         }
-        let mut next = vec![0u32; states.len() * stride];
+        // A power of two long, so that a step can mask its index into the
+        // table rather than check it (the rows past the states are never
+        // read).
+        let mut next = vec![0u32; (states.len() * stride).next_power_of_two()];
         for (old, row) in edges.chunks(representatives.len()).enumerate() {
             let at = new_id[old] as usize;
             for (class, &to) in row.iter().enumerate() {
                 next[at + class] = new_id[to];
             }
         }
-        let silent = order.iter().take_while(|&&s| states[s].1 == 0).count();
+        let outputs: Box<[u64]> = order
+            .iter()
+            .map(|&s| states[s].1)
+            .take_while(|&bits| bits != 0)
+            .collect();
         Automaton {
             classes,
             shift: stride.trailing_zeros(),
             next: next.into(),
-            first_output: (silent * stride) as u32,
-            outputs: order[silent..].iter().map(|&s| states[s].1).collect(),
+            silent: (outputs.len() * stride) as u32,
+            outputs,
             start: new_id[0],
         }
     }
@@ -161,19 +168,28 @@ impl Automaton {
     pub fn scan(&self, text: &[u8]) -> u64 {
         let mut state = self.start;
         let mut found = 0;
-        for &b in text {
-            state = self.next[(state + u32::from(self.classes[usize::from(b)])) as usize];
-            if state >= self.first_output {
-                found |= self.outputs[((state - self.first_output) >> self.shift) as usize];
+        let next = &self.next[..];
+        let mask = next.len() - 1;
+        let mut step = |b: u8| {
+            let at = (state + u32::from(self.classes[usize::from(b)])) as usize;
+            // `at` is within the table (a state is a row of `stride`
+            // entries, a class less than `stride`), whose length is a power
+            // of two: the mask changes nothing but spares the bounds check.
+            state = next[at & mask];
+            if state < self.silent {
+                found |= self.outputs[(state >> self.shift) as usize];
             }
+        };
+        // Four bytes a round: the loop's own test is paid once for them.
+        let mut quads = text.chunks_exact(4);
+        for q in &mut quads {
+            step(q[0]);
+            step(q[1]);
+            step(q[2]);
+            step(q[3]);
         }
+        quads.remainder().iter().for_each(|&b| step(b));
         found
-    }
-
-    /// Number of states (for tests and sizing).
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.next.len() >> self.shift
     }
 }
 

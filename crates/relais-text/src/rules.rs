@@ -137,38 +137,46 @@ fn split(n: &Normalized, tables: &Tables, out: &mut Scratch) {
     out.ids.clear();
     out.sentence_starts.clear();
     out.sentence_starts.push(0);
+    let bytes = n.folded.as_bytes();
+    let mut at = 0;
+    for &(a, b) in n.spans() {
+        let (a, b) = (a as usize, b as usize);
+        out.between_words(&bytes[at..a], tables);
+        out.push(&bytes[a..b], tables);
+        at = b;
+    }
+    out.between_words(&bytes[at..], tables);
+    out.sentence_starts.push(out.tokens.len());
     out.present.clear();
     out.present.resize(tables.words.len().div_ceil(64), 0);
-    let bytes = n.folded.as_bytes();
-    let push = |word: &[u8], out: &mut Scratch| {
-        let from = out.ids.len() as u32;
-        let exact = tables.words.lookup(word, &mut out.ids);
-        for &id in &out.ids[from as usize..] {
-            out.present[usize::from(id) >> 6] |= 1 << (id & 63);
-        }
-        out.tokens.push(Token {
+    for &id in &out.ids {
+        out.present[usize::from(id) >> 6] |= 1 << (id & 63);
+    }
+}
+
+impl Scratch {
+    /// Pushes the token of `word`.
+    fn push(&mut self, word: &[u8], tables: &Tables) {
+        let from = self.ids.len() as u32;
+        let exact = tables.words.lookup(word, &mut self.ids);
+        self.tokens.push(Token {
             from,
-            to: out.ids.len() as u32,
+            to: self.ids.len() as u32,
             flags: exact.map_or(0, |id| tables.negation_flags[usize::from(id)]),
         });
-    };
-    let gap = |from: usize, to: usize, out: &mut Scratch| {
-        for &c in &bytes[from..to] {
+    }
+
+    /// Pushes the commas of `gap` (the bytes between two words) and the
+    /// sentences it ends.
+    fn between_words(&mut self, gap: &[u8], tables: &Tables) {
+        for &c in gap {
             match c {
-                b',' => push(b",", out),
-                b'.' | b'!' | b'?' | b'\n' | b';' => out.sentence_starts.push(out.tokens.len()),
+                b',' => self.push(b",", tables),
+                b'.' | b'!' | b'?' | b'\n' | b';' => self.sentence_starts.push(self.tokens.len()),
                 _ => {}
             }
         }
-    };
-    let mut at = 0;
-    for &(a, b) in n.spans() {
-        gap(at, a as usize, out);
-        push(&bytes[a as usize..b as usize], out);
-        at = b as usize;
     }
-    gap(at, bytes.len(), out);
-    out.sentence_starts.push(out.tokens.len());
 }
 
 /// A rule's patterns, compiled once.

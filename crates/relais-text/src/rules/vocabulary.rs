@@ -64,57 +64,79 @@ impl Builder {
             }
         }
         let stride = usize::from(count).next_power_of_two();
-        // Rows: the nodes without a prefix entry, those with one, then the
-        // dead end, where every step stays.
-        let mut order: Vec<usize> = (0..trie.len()).collect();
-        order.sort_by_key(|&k| trie[k].2.is_some());
-        let mut row = vec![0u32; trie.len()];
-        for (r, &k) in order.iter().enumerate() {
-            row[k] = (r * stride) as u32;
-        }
-        let dead = (trie.len() * stride) as u32;
-        let mut next = vec![dead; (trie.len() + 1) * stride];
+        // Row 0 is the dead end, where every step stays; node `k` is row
+        // `k + 1`.
+        let row = |k: usize| u32::try_from((k + 1) * stride).expect("fewer than 2^32 transitions");
+        // A power of two long, so that a step can mask its index into the
+        // table rather than check it (the rows past the nodes are never
+        // read).
+        let mut next = vec![0u32; ((trie.len() + 1) * stride).next_power_of_two()];
         for (k, node) in trie.iter().enumerate() {
             for &(b, child) in &node.0 {
-                next[row[k] as usize + usize::from(classes[usize::from(b)])] = row[child];
+                next[row(k) as usize + usize::from(classes[usize::from(b)])] = row(child);
             }
         }
-        let plain = order.iter().take_while(|&&k| trie[k].2.is_none()).count();
+        // Each node's prefix entries from the root down to it: its parent's
+        // and its own (a child is numbered after its parent).
+        let mut nodes = vec![Node::default(); trie.len() + 1];
+        let mut prefixes: Vec<u16> = Vec::new();
+        let mut parent = vec![None; trie.len()];
+        for (k, node) in trie.iter().enumerate() {
+            for &(_, child) in &node.0 {
+                parent[child] = Some(k);
+            }
+        }
+        for (k, node) in trie.iter().enumerate() {
+            let from = prefixes.len();
+            if let Some(p) = parent[k] {
+                let (a, b) = nodes[p + 1].prefixes;
+                prefixes.extend_from_within(a as usize..b as usize);
+            }
+            prefixes.extend(node.2);
+            nodes[k + 1] = Node {
+                prefixes: (from as u32, prefixes.len() as u32),
+                exact: node.1,
+            };
+        }
         Vocabulary {
             classes,
             shift: stride.trailing_zeros(),
             next: next.into(),
-            first_prefix: (plain * stride) as u32,
-            dead,
-            root: row[0],
-            exact: order.iter().map(|&k| trie[k].1).collect(),
-            prefix: order[plain..].iter().map(|&k| trie[k].2).collect(),
+            root: row(0),
+            nodes: nodes.into(),
+            prefixes: prefixes.into(),
             len: self.entries.len(),
         }
     }
 }
 
 /// The numbered words as a byte automaton over their trie: a word is looked
-/// up in one table read per byte. Rows are numbered times the stride; those
-/// of a word that is a prefix entry come last, so a step tests one
-/// comparison to know whether to read one.
+/// up in one table read per byte, then the entries of the node it reached
+/// are copied at once.
 pub(super) struct Vocabulary {
     classes: [u8; 256],
     /// `log2` of the stride.
     shift: u32,
-    /// The row of each row's child by each byte class.
+    /// The row of each row's child by each byte class, rows numbered times
+    /// the stride, row 0 the dead end; a power of two long.
     next: Box<[u32]>,
-    /// Rows from this one on are prefix entries (or the dead end).
-    first_prefix: u32,
-    /// The row of words no entry starts.
-    dead: u32,
     /// The row of the empty word.
     root: u32,
-    /// The whole-word entry of each row.
-    exact: Box<[Option<u16>]>,
-    /// The prefix entry of each row from `first_prefix` on.
-    prefix: Box<[Option<u16>]>,
+    /// What each row matches.
+    nodes: Box<[Node]>,
+    /// The prefix entries of the nodes, node after node.
+    prefixes: Box<[u16]>,
     len: usize,
+}
+
+/// What the words of a trie node match.
+#[derive(Clone, Copy, Default)]
+struct Node {
+    /// The prefix entries from the root to the node, shortest first, in
+    /// `Vocabulary::prefixes`.
+    prefixes: (u32, u32),
+    /// The whole-word entry of the node.
+    exact: Option<u16>,
 }
 
 impl Vocabulary {
@@ -126,21 +148,29 @@ impl Vocabulary {
     /// Pushes onto `ids` the number of each entry `word` matches: the
     /// prefixes it starts with, shortest first, then itself. Returns the
     /// number of the word itself, if numbered.
+    #[inline]
     pub fn lookup(&self, word: &[u8], ids: &mut Vec<u16>) -> Option<u16> {
-        let mut row = self.root;
-        if row >= self.first_prefix {
-            ids.extend(self.prefix[((row - self.first_prefix) >> self.shift) as usize]);
-        }
+        let next = &self.next[..];
+        let mask = next.len() - 1;
+        let mut row = self.root as usize;
+        let mut whole = true;
         for &b in word {
-            row = self.next[(row + u32::from(self.classes[usize::from(b)])) as usize];
-            if row >= self.first_prefix {
-                if row == self.dead {
-                    return None;
-                }
-                ids.extend(self.prefix[((row - self.first_prefix) >> self.shift) as usize]);
+            // A row plus a class is within the table, a power of two long:
+            // the mask changes nothing but spares the bounds check.
+            let to = next[(row + usize::from(self.classes[usize::from(b)])) & mask];
+            if to == 0 {
+                // No entry starts so: the prefixes met so far are all.
+                whole = false;
+                break;
             }
+            row = to as usize;
         }
-        let exact = self.exact[(row >> self.shift) as usize];
+        let node = self.nodes[row >> self.shift];
+        // Few (most often none): a loop costs less than a copy's call.
+        for &id in &self.prefixes[node.prefixes.0 as usize..node.prefixes.1 as usize] {
+            ids.push(id);
+        }
+        let exact = node.exact.filter(|_| whole);
         ids.extend(exact);
         exact
     }
