@@ -4,12 +4,12 @@
 //! bits, which is all the cues and the rules' prefilters ask of a text. It
 //! knows no needle: `cues` and `rules` give theirs.
 //!
-//! The automaton is a DFA built by subset construction over byte classes:
-//! "at a word start" is one more symbol (any byte that is not an ASCII
-//! letter or digit, and the start of the text), so the scan checks no
-//! boundary. States are numbered times the stride, so a step is one table
-//! read, and those that complete a needle come first, so a step tests one
-//! comparison to know whether to read an output.
+//! The automaton is a DFA built by subset construction over byte classes.
+//! A byte that is not an ASCII letter or digit, like the start of the text,
+//! lets every needle at word starts begin with the next byte, so the scan
+//! checks no boundary. States are numbered times the stride, so a step is
+//! one table read, and those that complete a needle come first, so a step
+//! tests one comparison to know whether to read an output.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;

@@ -3,6 +3,10 @@
 //! "ascenseur" also covers "ascenseurs"). Each hit becomes a feature
 //! (`cue:lift`), which lets the linear models generalise from few examples
 //! to words they have not seen in training.
+//!
+//! The words are in `table`; one `automaton` pass finds them all. A
+//! comment's pass also looks for the urgency rules' prefilters
+//! (`CommentScan`), so a comment is read once for both.
 
 use std::sync::OnceLock;
 
