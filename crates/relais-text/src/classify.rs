@@ -79,7 +79,8 @@ const CORRECTION_WEIGHT: f32 = 3.0;
 /// feature names.
 fn signals(n: &Normalized) -> Vec<&'static str> {
     let mut out = Vec::new();
-    signals_into(n, crate::rules::urgent(n), &mut out);
+    let scan = crate::cues::CommentScan::of(&n.folded);
+    signals_into(n, scan, crate::rules::urgent_scanned(n, scan), &mut out);
     out
 }
 
@@ -87,11 +88,12 @@ fn signals(n: &Normalized) -> Vec<&'static str> {
 /// known.
 fn signals_into(
     n: &Normalized,
+    scan: crate::cues::CommentScan,
     rule: Option<&'static crate::rules::UrgencyRule>,
     out: &mut Vec<&'static str>,
 ) {
     out.clear();
-    crate::cues::comment_cues_into(&n.folded, out);
+    scan.cues_into(out);
     crate::lexicon::features_into(n, out);
     if let Some(rule) = rule {
         out.push("rule:urgent");
@@ -317,8 +319,9 @@ impl Classifier {
             let scratch = &mut *scratch.borrow_mut();
             let n = &mut scratch.normalized;
             normalize_into(text, n);
-            let rule = crate::rules::urgent(n);
-            signals_into(n, rule, &mut scratch.signals);
+            let scan = crate::cues::CommentScan::of(&n.folded);
+            let rule = crate::rules::urgent_scanned(n, scan);
+            signals_into(n, scan, rule, &mut scratch.signals);
             features_into(n, &[], &scratch.signals, &mut scratch.features);
             self.comment_heads
                 .probabilities(&scratch.features, &mut scratch.scores);

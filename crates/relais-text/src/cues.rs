@@ -3,678 +3,41 @@
 //! "ascenseur" also covers "ascenseurs"). Each hit becomes a feature
 //! (`cue:lift`), which lets the linear models generalise from few examples
 //! to words they have not seen in training.
+//!
+//! The words are in `table`; one `automaton` pass finds them all. A
+//! comment's pass also looks for the urgency rules' prefilters
+//! (`CommentScan`), so a comment is read once for both.
 
-/// A label and its cue word starts (folded, lower case).
-type Cues = (&'static str, &'static [&'static str]);
+use std::sync::OnceLock;
 
-const COMMENT_CUES: &[Cues] = &[
-    (
-        "lift",
-        &[
-            "ascenseur",
-            "asc ",
-            "elevateur",
-            "cabine",
-            "bloque au",
-            "coince dans",
-            "escaliers a pied",
-            "monter a pied",
-            "monte les",
-            "pmr",
-            "fauteuil",
-            "otis",
-            "kone",
-            "schindler",
-            "technicien ascenseur",
-        ],
-    ),
-    (
-        "heating_hot_water",
-        &[
-            "chauffage",
-            "radiateur",
-            "chaudiere",
-            "eau chaude",
-            "eau froide",
-            "douche froide",
-            "chaufferie",
-            "chauffe-eau",
-            "ballon",
-            "on gele",
-            "on caille",
-            "froid dans",
-            "degres",
-            "thermostat",
-            "ecs",
-        ],
-    ),
-    (
-        "water_damp",
-        &[
-            "fuite",
-            "degat des eaux",
-            "degats des eaux",
-            "moisi",
-            "moisissure",
-            "humidite",
-            "humide",
-            "infiltration",
-            "champignon",
-            "salpetre",
-            "goutte",
-            "inond",
-            "plafond qui coule",
-            "eau qui coule",
-            "condensation",
-            "tache d'eau",
-            "joint",
-        ],
-    ),
-    (
-        "pests",
-        &[
-            "cafard",
-            "blatte",
-            "punaise",
-            "rat ",
-            "rats",
-            "souris",
-            "nuisible",
-            "cancrelat",
-            "fourmi",
-            "guepe",
-            "frelon",
-            "pigeon",
-            "puce",
-            "desinsectisation",
-            "deratisation",
-            "bestiole",
-            "insecte",
-        ],
-    ),
-    (
-        "cleanliness",
-        &[
-            "sale",
-            "salete",
-            "propre",
-            "proprete",
-            "ordure",
-            "poubelle",
-            "encombrant",
-            "local poubelle",
-            "dechet",
-            "menage",
-            "nettoy",
-            "odeur d'urine",
-            "pipi",
-            "crotte",
-            "vomi",
-            "tri ",
-            "conteneur",
-            "detritus",
-            "matelas",
-            "canape abandonne",
-            "societe de nettoyage",
-        ],
-    ),
-    (
-        "safety",
-        &[
-            "squat",
-            "deal",
-            "dealer",
-            "trafic",
-            "drogue",
-            "bruit",
-            "tapage",
-            "agress",
-            "menace",
-            "vol ",
-            "vole",
-            "cambriol",
-            "effraction",
-            "degrad",
-            "vandal",
-            "tag",
-            "incendie",
-            "feu ",
-            "brule",
-            "insecurite",
-            "police",
-            "peur",
-            "violence",
-            "bagarre",
-            "rodeo",
-            "moto",
-            "securite",
-        ],
-    ),
-    (
-        "common_areas",
-        &[
-            "porte du hall",
-            "porte d'entree",
-            "porte de hall",
-            "eclairage",
-            "lumiere",
-            "ampoule",
-            "minuterie",
-            "digicode",
-            "interphone",
-            "badge",
-            "vigik",
-            "parking",
-            "barriere",
-            "boite aux lettres",
-            "boites aux lettres",
-            "parties communes",
-            "hall",
-            "cage d'escalier",
-            "aire de jeux",
-            "portail",
-            "garage",
-            "cave",
-            "local velo",
-            "antenne",
-        ],
-    ),
-    (
-        "rent_charges",
-        &[
-            "loyer",
-            "charge",
-            "regularisation",
-            "regul",
-            "quittance",
-            "avis d'echeance",
-            "apl",
-            "caf",
-            "augmentation",
-            "prelevement",
-            "payer",
-            "paiement",
-            "facture",
-            "rappel",
-            "sls",
-            "surloyer",
-            "depot de garantie",
-            "caution",
-            "impaye",
-            "dette",
-            "remboursement",
-            "euros",
-            "€",
-        ],
-    ),
-    (
-        "housing_request",
-        &[
-            "demande de logement",
-            "mutation",
-            "numero unique",
-            "plus grand",
-            "t3",
-            "t4",
-            "t2",
-            "t5",
-            "f3",
-            "f4",
-            "relogement",
-            "reloger",
-            "attribution",
-            "commission",
-            "dossier",
-            "en attente depuis",
-            "logement social",
-            "echange de logement",
-            "sur-occupation",
-            "suroccupation",
-            "demenager",
-            "a la rue",
-        ],
-    ),
-    (
-        "works",
-        &[
-            "travaux",
-            "chantier",
-            "rehabilitation",
-            "renovation",
-            "echafaudage",
-            "ouvrier",
-            "entreprise",
-            "poussiere",
-            "marteau",
-            "perceuse",
-            "facade",
-            "isolation",
-            "renovation energetique",
-            "anru",
-            "demolition",
-            "retard des travaux",
-            "fin des travaux",
-        ],
-    ),
-    (
-        "praise",
-        &[
-            "merci",
-            "bravo",
-            "felicitation",
-            "super",
-            "genial",
-            "top",
-            "chapeau",
-            "belle initiative",
-            "au top",
-            "reactif",
-            "formidable",
-            "excellent",
-            "rien a dire",
-            "nickel",
-            "parfait",
-            "adorable",
-            "gentil",
-            "❤",
-            "👏",
-            "👍",
-            "🙏",
-        ],
-    ),
-    (
-        "question",
-        &[
-            "quand",
-            "comment",
-            "ou ",
-            "est-ce que",
-            "est ce que",
-            "horaire",
-            "ouvert",
-            "ferme",
-            "bail",
-            "assurance",
-            "espace locataire",
-            "portail",
-            "numero",
-            "contacter",
-            "joindre",
-            "savoir",
-            "renseignement",
-            "information",
-            "?",
-        ],
-    ),
-    (
-        "off_topic",
-        &[
-            "chat",
-            "chien",
-            "perdu",
-            "trouve",
-            "vends",
-            "donne",
-            "match",
-            "anniversaire",
-            "meteo",
-            "election",
-            "politique",
-            "recette",
-        ],
-    ),
-    (
-        "spam",
-        &[
-            "http",
-            "www.",
-            ".com",
-            "gagne",
-            "gagnez",
-            "cliquez",
-            "crypto",
-            "bitcoin",
-            "investis",
-            "iphone",
-            "offre exceptionnelle",
-            "promo",
-            "whatsapp",
-            "inbox",
-            "mp moi",
-            "argent facile",
-            "pret entre particulier",
-            "logement disponible contactez",
-        ],
-    ),
-];
+use crate::automaton::{Automaton, Needle};
 
-const POST_CUES: &[Cues] = &[
-    (
-        "heritage",
-        &[
-            "histoire",
-            "architecte",
-            "construit en",
-            "annees 50",
-            "annees 60",
-            "annees 70",
-            "patrimoine",
-            "memoire",
-            "archive",
-            "anniversaire",
-            "ans deja",
-            "ancien",
-            "label",
-            "architecture",
-            "exposition",
-            "photo d'epoque",
-            "hier",
-        ],
-    ),
-    (
-        "neighbourhood",
-        &[
-            "fete des voisins",
-            "animation",
-            "jardin partage",
-            "atelier",
-            "gouter",
-            "quartier",
-            "habitants",
-            "voisins",
-            "concert",
-            "spectacle",
-            "tournoi",
-            "sport",
-            "enfants",
-            "vacances",
-            "sortie",
-            "festival",
-            "carnaval",
-        ],
-    ),
-    (
-        "practical",
-        &[
-            "coupure",
-            "travaux",
-            "intervention",
-            "ascenseur",
-            "chauffage",
-            "collecte",
-            "encombrant",
-            "canicule",
-            "grand froid",
-            "quittance",
-            "avis d'echeance",
-            "sls",
-            "enquete",
-            "rappel",
-            "attention",
-            "info pratique",
-            "fermeture",
-            "horaires",
-            "conseil",
-            "demarche",
-            "espace locataire",
-            "application",
-        ],
-    ),
-    (
-        "institutional",
-        &[
-            "inauguration",
-            "signature",
-            "convention",
-            "partenariat",
-            "conseil d'administration",
-            "elus",
-            "prefet",
-            "maire",
-            "ministre",
-            "prix",
-            "trophee",
-            "assemblee",
-            "congres",
-            "bilan",
-            "resultats",
-            "rapport",
-            "gouvernance",
-            "accord",
-        ],
-    ),
-    (
-        "building",
-        &[
-            "premiere pierre",
-            "livraison",
-            "chantier",
-            "rehabilitation",
-            "renovation",
-            "logements neufs",
-            "construction",
-            "anru",
-            "cles",
-            "remise des cles",
-            "programme",
-            "operation",
-            "permis de construire",
-            "demolition",
-            "residentialisation",
-        ],
-    ),
-    (
-        "employer",
-        &[
-            "recrute",
-            "recrutement",
-            "offre d'emploi",
-            "alternance",
-            "stage",
-            "metier",
-            "gardien",
-            "collaborateur",
-            "equipe",
-            "cdi",
-            "cdd",
-            "rejoignez",
-            "candidature",
-            "postulez",
-            "talent",
-            "carriere",
-            "onboarding",
-            "fier",
-            "fiere",
-        ],
-    ),
-    (
-        "participation",
-        &[
-            "election",
-            "representants des locataires",
-            "vote",
-            "concertation",
-            "amicale",
-            "ccl",
-            "enquete de satisfaction",
-            "questionnaire",
-            "reunion publique",
-            "atelier participatif",
-            "votre avis",
-            "consultation",
-            "charte",
-        ],
-    ),
-    (
-        "solidarity",
-        &[
-            "accompagnement",
-            "aide",
-            "senior",
-            "handicap",
-            "impaye",
-            "precarite",
-            "solidarite",
-            "isole",
-            "fragile",
-            "social",
-            "fonds",
-            "secours",
-            "maraude",
-            "banque alimentaire",
-            "collecte de dons",
-            "don ",
-        ],
-    ),
-    (
-        "environment",
-        &[
-            "biodiversite",
-            "tri ",
-            "economie d'energie",
-            "economies d'energie",
-            "climat",
-            "vegetalisation",
-            "compost",
-            "recyclage",
-            "ecogeste",
-            "eco-geste",
-            "planete",
-            "arbre",
-            "abeille",
-            "ruche",
-            "energie",
-            "zero dechet",
-        ],
-    ),
-    (
-        "home_ownership",
-        &[
-            "accession",
-            "psla",
-            "brs",
-            "devenir proprietaire",
-            "vente",
-            "achat",
-            "acheter",
-            "proprietaire",
-            "bail reel solidaire",
-            "pret",
-            "appartement a vendre",
-        ],
-    ),
-];
+mod table;
 
-const AUDIENCE_CUES: &[Cues] = &[
-    (
-        "tenants",
-        &[
-            "locataire",
-            "votre residence",
-            "votre logement",
-            "chers",
-            "votre ",
-            "vos ",
-            "nos residences",
-            "dans votre",
-        ],
-    ),
-    (
-        "partners",
-        &[
-            "partenaire",
-            "elus",
-            "maire",
-            "prefet",
-            "collectivite",
-            "signature",
-            "convention",
-            "bailleurs",
-            "congres",
-            "merci a",
-            "@",
-        ],
-    ),
-    (
-        "candidates",
-        &[
-            "recrute",
-            "postulez",
-            "candidature",
-            "offre d'emploi",
-            "cdi",
-            "alternance",
-            "rejoignez",
-        ],
-    ),
-    (
-        "applicants",
-        &[
-            "demande de logement",
-            "demandeur",
-            "accession",
-            "devenir proprietaire",
-            "psla",
-            "brs",
-            "numero unique",
-            "attribution",
-        ],
-    ),
-];
+use table::{AUDIENCE_CUES, COMMENT_CUES, Cues, POST_CUES};
 
-/// One automaton per table, built once: every cue word of every label.
-struct Automaton {
-    ac: aho_corasick::AhoCorasick,
-    /// For each pattern, the index of its label in the table.
-    label_of: Vec<usize>,
-    /// For each pattern, whether it starts with a letter or digit (and so
-    /// must start a word).
-    word_start: Vec<bool>,
+/// The cue words of a table as needles: a word's bit is its label's index
+/// plus `shift`, and a word that starts with a letter or digit must start a
+/// word of the text.
+fn needles(table: &'static [Cues], shift: u32) -> impl Iterator<Item = Needle<'static>> {
+    assert!(table.len() <= 32, "a table's labels fit in 32 bits");
+    table.iter().enumerate().flat_map(move |(i, (_, words))| {
+        words.iter().map(move |w| Needle {
+            bytes: w.as_bytes(),
+            word_start: w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric),
+            bits: 1 << (i as u32 + shift),
+        })
+    })
 }
 
-fn automaton(table: &'static [Cues]) -> Automaton {
-    assert!(
-        table.len() <= 64,
-        "a table's hits are a bit set of 64 labels"
-    );
-    let mut patterns = Vec::new();
-    let mut label_of = Vec::new();
-    let mut word_start = Vec::new();
-    for (i, (_, words)) in table.iter().enumerate() {
-        for w in *words {
-            patterns.push(*w);
-            label_of.push(i);
-            word_start.push(w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric));
-        }
-    }
-    Automaton {
-        ac: aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("cue words build an automaton"),
-        label_of,
-        word_start,
-    }
-}
-
-fn hits(
-    folded: &str,
+/// Pushes, in table order, the `name` of each label of `table` whose bit is
+/// set in `found`.
+fn push_labels(
     table: &'static [Cues],
-    cache: &'static std::sync::OnceLock<Automaton>,
+    found: u64,
     out: &mut Vec<&'static str>,
     name: fn(&'static str) -> &'static str,
 ) {
-    let a = cache.get_or_init(|| automaton(table));
-    let bytes = folded.as_bytes();
-    // A bit per label of the table.
-    let mut found = 0u64;
-    for m in a.ac.find_overlapping_iter(folded) {
-        let p = m.pattern().as_usize();
-        let at_start = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric();
-        if !a.word_start[p] || at_start {
-            found |= 1 << a.label_of[p];
-        }
-    }
     for (i, (label, _)) in table.iter().enumerate() {
         if found & (1 << i) != 0 {
             out.push(name(label));
@@ -682,9 +45,42 @@ fn hits(
     }
 }
 
-static COMMENT_AC: std::sync::OnceLock<Automaton> = std::sync::OnceLock::new();
-static POST_AC: std::sync::OnceLock<Automaton> = std::sync::OnceLock::new();
-static AUDIENCE_AC: std::sync::OnceLock<Automaton> = std::sync::OnceLock::new();
+/// What one pass over a comment's folded text finds: its cue labels, and
+/// the urgency rules whose prefilter it holds. Labelling a comment needs
+/// both, so one automaton looks for the cue words and the prefilters
+/// together.
+#[derive(Clone, Copy)]
+pub(crate) struct CommentScan {
+    /// A bit per label of `COMMENT_CUES` (low half) and per rule (high half).
+    found: u64,
+}
+
+impl CommentScan {
+    pub(crate) fn of(folded: &str) -> Self {
+        static AUTOMATON: OnceLock<Automaton> = OnceLock::new();
+        let automaton = AUTOMATON.get_or_init(|| {
+            let rules = crate::rules::prefilter_needles().map(|n| Needle {
+                bits: n.bits << 32,
+                ..n
+            });
+            Automaton::new(&needles(COMMENT_CUES, 0).chain(rules).collect::<Vec<_>>())
+        });
+        Self {
+            found: automaton.scan(folded.as_bytes()),
+        }
+    }
+
+    /// Pushes the comment's cue features (`cue:lift`…) onto `out`.
+    pub(crate) fn cues_into(self, out: &mut Vec<&'static str>) {
+        push_labels(COMMENT_CUES, self.found, out, |l| l);
+    }
+
+    /// A bit per rule (its index in the rule table) whose prefilter the
+    /// comment holds.
+    pub(crate) fn rules(self) -> u64 {
+        self.found >> 32
+    }
+}
 
 /// Cue features of a comment (`cue:lift`…).
 pub fn comment_cues(folded: &str) -> Vec<&'static str> {
@@ -695,14 +91,23 @@ pub fn comment_cues(folded: &str) -> Vec<&'static str> {
 
 /// [`comment_cues`], pushed onto `out`.
 pub fn comment_cues_into(folded: &str, out: &mut Vec<&'static str>) {
-    hits(folded, COMMENT_CUES, &COMMENT_AC, out, |l| l);
+    CommentScan::of(folded).cues_into(out);
 }
 
 /// Cue features of a post (themes and audiences).
 pub fn post_cues(folded: &str) -> Vec<&'static str> {
+    static AUTOMATON: OnceLock<Automaton> = OnceLock::new();
+    let found = AUTOMATON
+        .get_or_init(|| {
+            let all: Vec<Needle> = needles(POST_CUES, 0)
+                .chain(needles(AUDIENCE_CUES, 32))
+                .collect();
+            Automaton::new(&all)
+        })
+        .scan(folded.as_bytes());
     let mut out = Vec::new();
-    hits(folded, POST_CUES, &POST_AC, &mut out, |l| l);
-    hits(folded, AUDIENCE_CUES, &AUDIENCE_AC, &mut out, audience_name);
+    push_labels(POST_CUES, found, &mut out, |l| l);
+    push_labels(AUDIENCE_CUES, found >> 32, &mut out, audience_name);
     out
 }
 
@@ -730,6 +135,30 @@ mod tests {
         assert!(
             !c.contains(&"pests") && c.contains(&"rent_charges"),
             "{c:?}"
+        );
+    }
+
+    #[test]
+    fn one_scan_finds_the_cues_and_the_rules_to_try() {
+        let n = normalize("Odeur de gaz près de l'ascenseur, 10€ ?");
+        let scan = CommentScan::of(&n.folded);
+        let mut cues = Vec::new();
+        scan.cues_into(&mut cues);
+        assert_eq!(cues, ["lift", "rent_charges", "question"]);
+        let gas = crate::rules::prefilter_needles()
+            .find(|n| n.bytes == b"gaz")
+            .map(|n| n.bits);
+        assert_eq!(Some(scan.rules() & gas.unwrap()), gas);
+        assert_eq!(CommentScan::of("").rules(), 0);
+    }
+
+    #[test]
+    fn posts_have_themes_then_audiences() {
+        let n =
+            normalize("Chers locataires, la collecte des encombrants : recrutement d'un gardien");
+        assert_eq!(
+            post_cues(&n.folded),
+            ["practical", "employer", "aud:tenants", "aud:candidates"]
         );
     }
 }

@@ -9,6 +9,7 @@
 //! labels with a confidence and the model version. No IO: the corpus comes
 //! in as text, models as bytes.
 
+mod automaton;
 pub mod classify;
 pub mod corpus;
 pub mod cues;

@@ -7,18 +7,25 @@
 //! unresolved danger, never on a negated ("plus d'odeur de gaz"), past or
 //! repaired one, a drill or a question about what to do "en cas de". The
 //! model handles the rest. Rules read the folded text, word by word, with
-//! substring prefilters to stay cheap; they know French, not the corpus.
+//! substring prefilters to stay cheap (found by the comment's one scan in
+//! `cues`); each word is looked up once among the words the patterns name
+//! (`vocabulary`), so that matching compares numbers. They know French,
+//! not the corpus.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use crate::automaton::Needle;
+use crate::cues::CommentScan;
 use crate::normalize::Normalized;
 
 mod pattern;
 mod table;
+mod vocabulary;
 
-use pattern::{Letters, Slot, Words, compile, find, may_match};
+use pattern::{NEGATION_WORDS, Slot, Token, Words, compile, find, may_match};
 use table::{COLD_TEMPERATURE, COMMON_VETOES, SPECS};
+use vocabulary::{Builder, Vocabulary};
 
 /// A rule that makes a comment urgent.
 #[derive(Debug, PartialEq, Eq)]
@@ -29,16 +36,16 @@ pub struct UrgencyRule {
     pub category_hint: Option<&'static str>,
 }
 
-/// A text's words and commas as spans of its folded text, and where each
-/// sentence starts among them, reused from one text to the next.
+/// A text's words and commas, each looked up in the vocabulary, and where
+/// each sentence starts among them, reused from one text to the next.
 #[derive(Default)]
 struct Scratch {
-    spans: Vec<(u32, u32)>,
-    /// The bit of each word's first byte.
-    firsts: Vec<Letters>,
+    tokens: Vec<Token>,
+    /// The pattern words each token matches, token after token.
+    ids: Vec<u16>,
     sentence_starts: Vec<usize>,
-    /// The bits of the first bytes of each sentence's words.
-    sentence_letters: Vec<Letters>,
+    /// A bit per pattern word: whether a word of the text matches it.
+    present: Vec<u64>,
 }
 
 thread_local! {
@@ -47,111 +54,128 @@ thread_local! {
 
 /// The first rule that fires on this text, if any.
 pub fn urgent(n: &Normalized) -> Option<&'static UrgencyRule> {
-    let folded = n.folded.as_str();
-    let (table, common_vetoes, prefilters) = compiled();
-    // Which rules have a prefilter in the text: one pass for all of them.
-    let mut candidate = 0u64;
-    for m in prefilters.ac.find_overlapping_iter(folded) {
-        candidate |= 1 << prefilters.rule_of[m.pattern().as_usize()];
-    }
+    urgent_scanned(n, CommentScan::of(&n.folded))
+}
+
+/// [`urgent`], when the text's scan (which holds the rules whose prefilter
+/// it contains) is already made.
+pub(crate) fn urgent_scanned(n: &Normalized, scan: CommentScan) -> Option<&'static UrgencyRule> {
+    let candidate = scan.rules();
     if candidate == 0 {
         return None;
     }
+    let tables = compiled();
     SCRATCH.with(|scratch| {
         let scratch = &mut *scratch.borrow_mut();
-        split(n, scratch);
-        let all = Words {
-            text: folded,
-            spans: &scratch.spans,
-            firsts: &scratch.firsts,
-        };
-        // Each sentence with the bits of its words' first bytes.
-        let sentences = || {
-            scratch
-                .sentence_starts
-                .windows(2)
-                .zip(&scratch.sentence_letters)
-                .map(|(w, &letters)| (all.slice(w[0]..w[1]), letters))
-        };
-        let starts = sentences().fold(Letters::default(), |a, (_, b)| a.or(b));
-        let may = |slots: &[Slot]| may_match(slots, starts);
-        let mut common_veto = None;
-        for (k, spec) in SPECS.iter().enumerate() {
-            if candidate & (1 << k) == 0 {
-                continue;
-            }
-            let c = &table[k];
-            let triggered = c.triggers.iter().any(|[pattern, near, not_near]| {
-                let near_may = near.is_empty() || may(near);
-                let not_near_may = !not_near.is_empty() && may(not_near);
-                may(pattern)
-                    && near_may
-                    && sentences().any(|(s, letters)| {
-                        may_match(pattern, letters)
-                            && (near.is_empty() || may_match(near, letters))
-                            && find(s, pattern, true)
-                            && (near.is_empty() || find(s, near, false))
-                            && !(not_near_may && find(s, not_near, false))
-                    })
-            });
-            if !triggered {
-                continue;
-            }
-            let in_all = |p: &[Slot]| may(p) && find(all, p, true);
-            let in_context = c.context.iter().all(|group| {
-                group.iter().any(|p| match p {
-                    Some(p) => in_all(p),
-                    None => cold_temperature(folded),
-                })
-            });
-            if !in_context || c.vetoes.iter().any(|p| in_all(p)) {
-                continue;
-            }
-            if *common_veto.get_or_insert_with(|| common_vetoes.iter().any(|p| in_all(p))) {
-                return None;
-            }
-            return Some(&spec.rule);
-        }
-        None
+        split(n, tables, scratch);
+        first_firing(n, candidate, tables, scratch)
     })
 }
 
-/// The words of `n` and each comma as a "," token, in order, and the
-/// sentences they make (cut at `.`, `!`, `?`, a new line and `;`).
-fn split(n: &Normalized, out: &mut Scratch) {
-    out.spans.clear();
+/// The first rule among the `candidate` ones (a bit per index in `SPECS`)
+/// that fires on `n`, read into `scratch`.
+fn first_firing(
+    n: &Normalized,
+    candidate: u64,
+    tables: &Tables,
+    scratch: &Scratch,
+) -> Option<&'static UrgencyRule> {
+    let all = Words {
+        tokens: &scratch.tokens,
+        ids: &scratch.ids,
+    };
+    let sentences = || {
+        scratch
+            .sentence_starts
+            .windows(2)
+            .map(|w| all.slice(w[0]..w[1]))
+    };
+    let may = |slots: &[Slot]| may_match(slots, &scratch.present);
+    let mut common_veto = None;
+    for (k, spec) in SPECS.iter().enumerate() {
+        if candidate & (1 << k) == 0 {
+            continue;
+        }
+        let c = &tables.specs[k];
+        let triggered = c.triggers.iter().any(|[pattern, near, not_near]| {
+            let near_may = near.is_empty() || may(near);
+            let not_near_may = !not_near.is_empty() && may(not_near);
+            may(pattern)
+                && near_may
+                && sentences().any(|s| {
+                    find(s, pattern, true)
+                        && (near.is_empty() || find(s, near, false))
+                        && !(not_near_may && find(s, not_near, false))
+                })
+        });
+        if !triggered {
+            continue;
+        }
+        let in_all = |p: &[Slot]| may(p) && find(all, p, true);
+        let in_context = c.context.iter().all(|group| {
+            group.iter().any(|p| match p {
+                Some(p) => in_all(p),
+                None => cold_temperature(&n.folded),
+            })
+        });
+        if !in_context || c.vetoes.iter().any(|p| in_all(p)) {
+            continue;
+        }
+        if *common_veto.get_or_insert_with(|| tables.common_vetoes.iter().any(|p| in_all(p))) {
+            return None;
+        }
+        return Some(&spec.rule);
+    }
+    None
+}
+
+/// The words of `n` and each comma as a "," token, in order, each looked up
+/// in the vocabulary, and the sentences they make (cut at `.`, `!`, `?`, a
+/// new line and `;`).
+fn split(n: &Normalized, tables: &Tables, out: &mut Scratch) {
+    out.tokens.clear();
+    out.ids.clear();
     out.sentence_starts.clear();
     out.sentence_starts.push(0);
     let bytes = n.folded.as_bytes();
-    let gap = |from: usize, to: usize, out: &mut Scratch| {
-        for (k, c) in bytes[from..to].iter().enumerate() {
+    let mut at = 0;
+    for &(a, b) in n.spans() {
+        let (a, b) = (a as usize, b as usize);
+        out.between_words(&bytes[at..a], tables);
+        out.push(&bytes[a..b], tables);
+        at = b;
+    }
+    out.between_words(&bytes[at..], tables);
+    out.sentence_starts.push(out.tokens.len());
+    out.present.clear();
+    out.present.resize(tables.words.len().div_ceil(64), 0);
+    for &id in &out.ids {
+        out.present[usize::from(id) >> 6] |= 1 << (id & 63);
+    }
+}
+
+impl Scratch {
+    /// Pushes the token of `word`.
+    fn push(&mut self, word: &[u8], tables: &Tables) {
+        let from = self.ids.len() as u32;
+        let exact = tables.words.lookup(word, &mut self.ids);
+        self.tokens.push(Token {
+            from,
+            to: self.ids.len() as u32,
+            flags: exact.map_or(0, |id| tables.negation_flags[usize::from(id)]),
+        });
+    }
+
+    /// Pushes the commas of `gap` (the bytes between two words) and the
+    /// sentences it ends.
+    fn between_words(&mut self, gap: &[u8], tables: &Tables) {
+        for &c in gap {
             match c {
-                b',' => out.spans.push(((from + k) as u32, (from + k + 1) as u32)),
-                b'.' | b'!' | b'?' | b'\n' | b';' => out.sentence_starts.push(out.spans.len()),
+                b',' => self.push(b",", tables),
+                b'.' | b'!' | b'?' | b'\n' | b';' => self.sentence_starts.push(self.tokens.len()),
                 _ => {}
             }
         }
-    };
-    let mut at = 0;
-    for &(a, b) in n.spans() {
-        gap(at, a as usize, out);
-        out.spans.push((a, b));
-        at = b as usize;
-    }
-    gap(at, bytes.len(), out);
-    out.sentence_starts.push(out.spans.len());
-    out.firsts.clear();
-    out.firsts.extend(
-        out.spans
-            .iter()
-            .map(|&(a, _)| Letters::of_byte(bytes[a as usize])),
-    );
-    out.sentence_letters.clear();
-    for w in out.sentence_starts.windows(2) {
-        let letters = out.firsts[w[0]..w[1]]
-            .iter()
-            .fold(Letters::default(), |a, &b| a.or(b));
-        out.sentence_letters.push(letters);
     }
 }
 
@@ -164,21 +188,35 @@ struct Compiled {
     vetoes: Vec<Vec<Slot>>,
 }
 
-/// Every rule's prefilter substrings in one automaton.
-struct Prefilters {
-    ac: aho_corasick::AhoCorasick,
-    /// For each pattern, the index of its rule in `SPECS`.
-    rule_of: Vec<usize>,
+/// Every rule compiled (in `SPECS` order), with what reading a text needs.
+struct Tables {
+    specs: Vec<Compiled>,
+    common_vetoes: Vec<Vec<Slot>>,
+    /// The words the patterns name.
+    words: Vocabulary,
+    /// The negation flags of each word of `words` (see `pattern::flag`).
+    negation_flags: Vec<u8>,
 }
 
-type Tables = (Vec<Compiled>, Vec<Vec<Slot>>, Prefilters);
+/// Every rule's prefilter substrings (at least one must be in a text for
+/// the rule to be tried), the bit of each its rule's index in `SPECS`.
+pub(crate) fn prefilter_needles() -> impl Iterator<Item = Needle<'static>> {
+    assert!(SPECS.len() <= 32, "a scan holds 32 rules");
+    SPECS.iter().enumerate().flat_map(|(k, spec)| {
+        spec.prefilter.iter().map(move |p| Needle {
+            bytes: p.as_bytes(),
+            word_start: false,
+            bits: 1 << k,
+        })
+    })
+}
 
-/// The compiled rule table (in `SPECS` order), the common vetoes and the
-/// prefilters.
+/// The compiled rule table, built once.
 fn compiled() -> &'static Tables {
-    static TABLE: OnceLock<Tables> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        assert!(SPECS.len() <= 64, "the prefilters' bit set holds 64 rules");
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut words = Builder::default();
+        let mut compile = |p: &'static str| compile(p, &mut words);
         let specs = SPECS
             .iter()
             .map(|spec| Compiled {
@@ -199,23 +237,22 @@ fn compiled() -> &'static Tables {
                 vetoes: spec.vetoes.iter().map(|p| compile(p)).collect(),
             })
             .collect();
-        let (patterns, rule_of): (Vec<&str>, Vec<usize>) = SPECS
+        let common_vetoes = COMMON_VETOES.iter().map(|p| compile(p)).collect();
+        let negations: Vec<(u16, u8)> = NEGATION_WORDS
             .iter()
-            .enumerate()
-            .flat_map(|(k, spec)| spec.prefilter.iter().map(move |p| (*p, k)))
-            .unzip();
-        let prefilters = Prefilters {
-            ac: aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&patterns)
-                .expect("rule prefilters build an automaton"),
-            rule_of,
-        };
-        (
+            .map(|&(w, f)| (words.id(w, false), f))
+            .collect();
+        let words = words.build();
+        let mut negation_flags = vec![0; words.len()];
+        for (id, f) in negations {
+            negation_flags[usize::from(id)] |= f;
+        }
+        Tables {
             specs,
-            COMMON_VETOES.iter().map(|p| compile(p)).collect(),
-            prefilters,
-        )
+            common_vetoes,
+            words,
+            negation_flags,
+        }
     })
 }
 

@@ -171,3 +171,106 @@ fn rules_are_precise_on_the_labelled_corpus() {
     );
     assert!(precision >= 0.97, "precision {precision:.3}");
 }
+
+/// Matches `pattern` against `text` with the engine alone (no rule), the
+/// text read as one sentence.
+fn engine_finds(pattern: &'static str, text: &str, guard: bool) -> bool {
+    let mut words = Builder::default();
+    let slots = compile(pattern, &mut words);
+    for &(w, _) in NEGATION_WORDS {
+        words.id(w, false);
+    }
+    let vocabulary = words.build();
+    let mut ids = Vec::new();
+    let tokens: Vec<Token> = text
+        .split_whitespace()
+        .map(|w| {
+            let from = ids.len() as u32;
+            let exact = vocabulary.lookup(w.as_bytes(), &mut ids);
+            let flags = NEGATION_WORDS
+                .iter()
+                .find(|&&(n, _)| exact.is_some() && n == w)
+                .map_or(0, |&(_, f)| f);
+            Token {
+                from,
+                to: ids.len() as u32,
+                flags,
+            }
+        })
+        .collect();
+    find(
+        Words {
+            tokens: &tokens,
+            ids: &ids,
+        },
+        &slots,
+        guard,
+    )
+}
+
+#[test]
+fn words_match_whole_or_by_their_start() {
+    assert!(engine_finds("odeur* _ gaz", "une odeurs de gaz", false));
+    assert!(!engine_finds("odeur _ gaz", "une odeurs de gaz", false));
+    assert!(!engine_finds("gaz", "gazon", false));
+    assert!(engine_finds("gaz*", "gazon", false));
+    assert!(
+        engine_finds("gazon*|gaz*", "gaz", false),
+        "one alternative is enough"
+    );
+    assert!(!engine_finds("é*", "ete", false));
+    assert!(engine_finds("é*", "été", false), "bytes, not letters");
+    assert!(
+        !engine_finds("", "gaz", false),
+        "an empty pattern matches nothing"
+    );
+    assert!(!engine_finds("gaz", "", false));
+}
+
+#[test]
+fn word_sequences_and_gaps_stay_within_the_words() {
+    assert!(engine_finds("ne+marche|hs", "il ne marche", false));
+    assert!(
+        !engine_finds("ne+marche|hs", "il ne", false),
+        "a sequence cut by the end"
+    );
+    assert!(engine_finds(
+        "panne d|de ne+marche+plus",
+        "panne de ne marche plus",
+        false
+    ));
+    assert!(engine_finds("fait _ froid", "fait froid", false));
+    assert!(engine_finds(
+        "fait _ froid",
+        "fait un tres grand froid",
+        false
+    ));
+    assert!(!engine_finds(
+        "fait _ froid",
+        "fait un tres tres grand froid",
+        false
+    ));
+    assert!(
+        engine_finds("gaz _", "gaz", false),
+        "a gap at the end matches nothing"
+    );
+}
+
+#[test]
+fn a_negation_before_the_match_stops_it_within_its_clause() {
+    assert!(!engine_finds("gaz", "pas de gaz", true));
+    assert!(engine_finds("gaz", "pas de gaz", false), "no guard");
+    assert!(
+        engine_finds("gaz", "pas de doute , gaz", true),
+        "a comma ends it"
+    );
+    assert!(
+        engine_finds("gaz", "pas de doute la le gaz", true),
+        "too far"
+    );
+    assert!(!engine_finds("gaz", "personne n a gaz", true));
+    assert!(engine_finds("gaz", "personne a gaz", true));
+    assert!(engine_finds("gaz", "personne n a de gaz", true), "too far");
+    assert!(!engine_finds("sent", "ne sent plus", true));
+    assert!(engine_finds("sent", "ne sent vraiment bien plus", true));
+}
