@@ -117,7 +117,7 @@ pub fn features_into(n: &Normalized, context: &[&str], extra: &[&str], out: &mut
         let words = &mut scratch.words;
         words.clear();
         words.push_all(n.words(), v);
-        words.push_bigrams(v);
+        v.extend_from_slice(&words.bigrams);
         if words.ascii {
             v.extend_from_slice(&words.trigrams);
         } else {

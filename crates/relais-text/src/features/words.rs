@@ -77,6 +77,9 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
+/// The value of a bigram feature.
+const BIGRAM: f32 = 0.7;
+
 /// The value of a trigram feature.
 pub(super) const TRIGRAM: f32 = 0.2;
 
@@ -116,10 +119,10 @@ fn bigram_head(stem: &str) -> FeatureHash {
 /// pushes for them.
 #[derive(Default)]
 pub(super) struct Words {
-    /// The stems, one after the other.
-    stems: String,
-    /// The end of each stem in `stems`, and the bigram head of its word.
-    ends: Vec<(usize, FeatureHash)>,
+    /// The bigrams of the words so far, in order.
+    pub(super) bigrams: Vec<(u32, f32)>,
+    /// The bigram head of the previous word.
+    head: Option<FeatureHash>,
     /// The trigrams of the whole text, in order, while every word is ASCII.
     pub(super) trigrams: Vec<(u32, f32)>,
     /// Whether every word so far is ASCII (so `trigrams` is complete).
@@ -130,8 +133,8 @@ pub(super) struct Words {
 
 impl Words {
     pub(super) fn clear(&mut self) {
-        self.stems.clear();
-        self.ends.clear();
+        self.bigrams.clear();
+        self.head = None;
         self.trigrams.clear();
         self.ascii = true;
         self.last = None;
@@ -157,6 +160,11 @@ impl Words {
     // per comment (callgrind, examples/instructions).
     #[inline(never)]
     fn push(&mut self, cache: &mut Cache, word: &str, v: &mut Vec<(u32, f32)>) {
+        // Looked up first: a word with a digit is never in the cache.
+        if let Some(entry) = cache.get(word) {
+            self.add(entry, word, v);
+            return;
+        }
         if word.bytes().any(|b| b.is_ascii_digit()) {
             // Numbers are not cached: they are many and rarely repeated.
             if let Some(h) = word_feature(word, NUMBER) {
@@ -169,10 +177,6 @@ impl Words {
             } else {
                 self.ascii = false;
             }
-            return;
-        }
-        if let Some(entry) = cache.get(word) {
-            self.add(entry, word, v);
             return;
         }
         let stem: Box<str> = STEMMER.with(|st| st.stem(word).into());
@@ -193,15 +197,21 @@ impl Words {
         match &entry.trigrams {
             Some(t) if self.ascii => {
                 self.cross(word);
-                self.trigrams.extend_from_slice(t);
+                // A copy pair by pair: most words have a handful of
+                // trigrams, fewer than a call to `memcpy` costs.
+                self.trigrams.extend(t.iter().copied());
             }
             _ => self.ascii = false,
         }
     }
 
+    /// Pushes the bigram of the previous word's stem and this one.
     fn push_stem(&mut self, stem: &str, bigram_head: FeatureHash) {
-        self.stems.push_str(stem);
-        self.ends.push((self.stems.len(), bigram_head));
+        if let Some(mut h) = self.head {
+            h.feed(stem.as_bytes());
+            self.bigrams.push((h.index(), BIGRAM));
+        }
+        self.head = Some(bigram_head);
     }
 
     /// Pushes the window across the space before an ASCII word: the
@@ -212,16 +222,6 @@ impl Words {
             push_window(&[last, b' ', bytes[0]], &mut self.trigrams);
         }
         self.last = bytes.last().copied();
-    }
-
-    /// Pushes the bigrams of the stems, in order, onto `v`.
-    pub(super) fn push_bigrams(&self, v: &mut Vec<(u32, f32)>) {
-        for pair in self.ends.windows(2) {
-            let ((start, head), (end, _)) = (pair[0], pair[1]);
-            let mut h = head;
-            h.feed(&self.stems.as_bytes()[start..end]);
-            v.push((h.index(), 0.7));
-        }
     }
 }
 
