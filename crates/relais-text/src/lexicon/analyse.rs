@@ -50,8 +50,6 @@ struct Hit {
 struct Scratch {
     /// The id of each word of the text.
     ids: Vec<u16>,
-    /// The words that may start a hit.
-    starts: Vec<u32>,
     hits: Vec<Hit>,
     /// (emoji index, times seen) for the text's known emojis.
     emojis: Vec<(u32, u32)>,
@@ -65,13 +63,13 @@ pub(super) fn analyse(n: &Normalized) -> Analysis {
     SCRATCH.with(|scratch| {
         let scratch = &mut *scratch.borrow_mut();
         let lex = lexicon();
-        lookup(lex, n, &mut scratch.ids, &mut scratch.starts);
+        lookup(lex, n, &mut scratch.ids);
         let text = Text {
             n,
             lex,
             ids: &scratch.ids,
         };
-        text.scan(&scratch.starts, &mut scratch.hits);
+        text.scan(&mut scratch.hits);
         let mut a = Analysis::default();
         let (mut positive, mut negative) = (0.0f32, 0.0f32);
         let mut add = |v: f32| {
@@ -106,20 +104,16 @@ pub(super) fn analyse(n: &Normalized) -> Analysis {
     })
 }
 
-/// The ids of the text's words into `ids`, and the words that may start a
-/// hit into `starts`.
-fn lookup(lex: &Lexicon, n: &Normalized, ids: &mut Vec<u16>, starts: &mut Vec<u32>) {
+/// The ids of the text's words into `ids`.
+fn lookup(lex: &Lexicon, n: &Normalized, ids: &mut Vec<u16>) {
     // Spans of bytes, not `words()`: the spans are char boundaries already,
-    // and checking them again costs as much as the lookup.
+    // and checking them again costs as much as the lookup. Sized first, so
+    // that the loop only writes.
     let folded = n.folded.as_bytes();
     ids.clear();
-    starts.clear();
-    for (i, &(a, b)) in n.spans().iter().enumerate() {
-        let id = lex.id(&folded[a as usize..b as usize]);
-        ids.push(id);
-        if lex.may_start(id) {
-            starts.push(i as u32);
-        }
+    ids.resize(n.spans().len(), 0);
+    for (id, &(a, b)) in ids.iter_mut().zip(n.spans()) {
+        *id = lex.id_in(folded, a as usize..b as usize);
     }
 }
 
@@ -145,54 +139,53 @@ impl Text<'_> {
         self.lex.entries[usize::from(self.ids[k])].roles
     }
 
-    /// The hits of the text into `hits`: at each word that may start one
-    /// (`starts`), the longest phrase it starts, else the word itself, else
-    /// an amenity (of no valence). A hit's words start no other.
-    fn scan(&self, starts: &[u32], hits: &mut Vec<Hit>) {
+    /// The hits of the text into `hits`: at each word that may start one,
+    /// the longest phrase it starts, else the word itself, else an amenity
+    /// (of no valence). A hit's words start no other.
+    fn scan(&self, hits: &mut Vec<Hit>) {
         hits.clear();
-        let mut free = 0;
-        for &i in starts {
-            let i = i as usize;
-            if i < free {
+        let ids = self.ids;
+        let mut i = 0;
+        while i < ids.len() {
+            if !self.lex.may_start(ids[i]) {
+                i += 1;
                 continue;
             }
-            let entry = &self.lex.entries[usize::from(self.ids[i])];
+            let entry = &self.lex.entries[usize::from(ids[i])];
             let found = entry
-                .phrase(&self.ids[i..])
+                .phrase(&ids[i..])
                 .or_else(|| entry.valence.map(|v| (1, v)));
             match found {
                 Some((len, raw)) => {
-                    hits.push(Hit {
-                        start: i,
-                        end: i + len,
-                        raw,
-                    });
-                    free = i + len;
+                    self.push(hits, i, len, raw);
+                    i += len;
                 }
-                None if entry.roles.any(Roles::AMENITY) => hits.push(Hit {
-                    start: i,
-                    end: i + 1,
-                    raw: 0.0,
-                }),
-                None => {}
+                None if entry.roles.any(Roles::AMENITY) => {
+                    self.push(hits, i, 1, 0.0);
+                    i += 1;
+                }
+                None => i += 1,
             }
         }
-        // An intensifier right before another hit modifies it instead of
-        // counting on its own ("super sympa", "bien sale"). In place: the
-        // test of hit k reads hit k + 1, not yet moved.
-        let mut kept = 0;
-        for k in 0..hits.len() {
-            let h = hits[k];
-            let next_adjacent = hits
-                .get(k + 1)
-                .is_some_and(|n| n.start == h.end && n.raw != 0.0);
-            if h.end - h.start == 1 && self.roles(h.start).any(Roles::BOOSTER) && next_adjacent {
-                continue;
-            }
-            hits[kept] = h;
-            kept += 1;
+    }
+
+    /// Pushes the hit of the `len` words from `start`. An intensifier right
+    /// before it modifies it instead of counting on its own ("super sympa",
+    /// "bien sale"): the hit before, when it is one, goes.
+    fn push(&self, hits: &mut Vec<Hit>, start: usize, len: usize, raw: f32) {
+        if let Some(last) = hits.last()
+            && raw != 0.0
+            && last.end == start
+            && last.end - last.start == 1
+            && self.roles(last.start).any(Roles::BOOSTER)
+        {
+            hits.pop();
         }
-        hits.truncate(kept);
+        hits.push(Hit {
+            start,
+            end: start + len,
+            raw,
+        });
     }
 
     /// Scales each hit by its context, passes its value to `add` in order,
@@ -201,22 +194,23 @@ impl Text<'_> {
         if hits.is_empty() {
             return;
         }
-        let but = (0..self.ids.len())
-            .rev()
-            .find(|&k| self.roles(k).any(Roles::BUT));
+        let but = self.ids.iter().rposition(|&id| id == self.lex.but);
         let shouting = self.n.caps_ratio >= 0.5;
         for h in hits {
+            // The three words before the hit in its clause, and the roles
+            // of the two nearest.
+            let from3 = self.clause_start(h.start, 3);
+            let near = self.roles_in(from3.max(h.start.saturating_sub(2))..h.start);
             let mut value = h.raw;
-            let before = self.window(h.start, 2);
             if h.raw == 0.0 {
                 // an amenity: only its absence counts
-            } else if before.clone().any(|k| self.roles(k).any(Roles::BOOSTER)) {
+            } else if near.any(Roles::BOOSTER) {
                 value *= BOOST;
                 a.signals.intensified += 1;
-            } else if before.clone().any(|k| self.roles(k).any(Roles::DAMPENER)) {
+            } else if near.any(Roles::DAMPENER) {
                 value *= DAMPEN;
             }
-            let negated = self.negated(h);
+            let negated = self.negated(h, from3, near);
             if negated {
                 value = if h.raw == 0.0 {
                     LACK
@@ -249,6 +243,11 @@ impl Text<'_> {
         }
     }
 
+    /// All the roles of the words in `range`.
+    fn roles_in(&self, range: Range<usize>) -> Roles {
+        range.fold(Roles::default(), |all, k| all.with(self.roles(k)))
+    }
+
     /// Whether a clause mark (`,` `.` `!` `(`…) stands between word `k - 1`
     /// and word `k`: negations and intensifiers do not reach across it.
     fn clause_break_before(&self, k: usize) -> bool {
@@ -262,13 +261,13 @@ impl Text<'_> {
         })
     }
 
-    /// Indices of the (up to) `n` words before `start` in its clause.
-    fn window(&self, start: usize, n: usize) -> Range<usize> {
+    /// The first of the (up to) `n` words before `start` in its clause.
+    fn clause_start(&self, start: usize, n: usize) -> usize {
         let mut from = start;
         while from > 0 && start - from < n && !self.clause_break_before(from) {
             from -= 1;
         }
-        from..start
+        from
     }
 
     fn is_negator(&self, k: usize) -> bool {
@@ -284,18 +283,20 @@ impl Text<'_> {
                 || (k + 1 < self.ids.len() && self.roles(k + 1).any(Roles::DE)))
     }
 
-    fn negated(&self, h: &Hit) -> bool {
-        if (h.start..h.end).any(|k| self.roles(k).any(Roles::NEGATOR.with(Roles::PLUS))) {
+    /// Whether a negation flips the hit, given the first of the three words
+    /// before it in its clause and the roles of the two nearest.
+    fn negated(&self, h: &Hit, from3: usize, near: Roles) -> bool {
+        if self
+            .roles_in(h.start..h.end)
+            .any(Roles::NEGATOR.with(Roles::PLUS))
+        {
             return false; // the entry already says it ("pas mal", "toujours rien")
         }
-        if self.window(h.start, 3).any(|k| self.is_negator(k)) {
+        if (from3..h.start).any(|k| self.is_negator(k)) {
             return true;
         }
         // "ne … pas" around the word: "je ne suis pas", "n'est jamais propre".
-        let ne_before = self
-            .window(h.start, 2)
-            .any(|k| self.roles(k).any(Roles::NE));
-        ne_before
+        near.any(Roles::NE)
             && (h.end..(h.end + 2).min(self.ids.len()))
                 .take_while(|&k| (h.start + 1..=k).all(|j| !self.clause_break_before(j)))
                 .any(|k| self.roles(k).any(Roles::NE_CLOSER))

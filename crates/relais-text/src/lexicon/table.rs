@@ -64,6 +64,8 @@ pub(super) struct Lexicon {
     /// without reading their entry.
     pub entries: Vec<Entry>,
     starters: u16,
+    /// The id of the word of [`Roles::BUT`], looked for in every text.
+    pub but: u16,
     /// Emoji (variation selectors removed) → index in `emoji_valences`.
     emojis: FnvMap<Box<str>, u32>,
     pub emoji_valences: Vec<f32>,
@@ -76,9 +78,15 @@ pub(super) const UNKNOWN: u16 = 0;
 
 impl Lexicon {
     /// The id of a word, [`UNKNOWN`] if the lexicon has nothing on it.
-    #[inline]
+    #[cfg(test)]
     pub fn id(&self, word: &[u8]) -> u16 {
         self.ids.get(word)
+    }
+
+    /// The id of the word at `span` in `text`.
+    #[inline]
+    pub fn id_in(&self, text: &[u8], span: std::ops::Range<usize>) -> u16 {
+        self.ids.get_in(text, span)
     }
 
     /// Whether the word of this id may start a hit.
@@ -225,7 +233,9 @@ fn build(file: &str) -> Lexicon {
         }
     }
     let (ids, entries, starters) = b.finish();
+    let but = entries.iter().position(|e| e.roles.any(Roles::BUT));
     Lexicon {
+        but: but.expect("a word for \"mais\"") as u16,
         ids,
         entries,
         starters,

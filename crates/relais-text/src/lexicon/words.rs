@@ -7,6 +7,8 @@
 //! with its length, are the word for all words of up to 16 bytes. The
 //! table is open-addressed and mostly empty, so a miss ends at once.
 
+use std::ops::Range;
+
 /// A word read as numbers: its first 8 bytes and its last 8 bytes (both
 /// zero-padded), and its length. Equal keys of words of up to 16 bytes
 /// are equal words.
@@ -28,9 +30,10 @@ impl Key {
         Self { head, tail, len }
     }
 
-    fn hash(self, shift: u32) -> usize {
+    /// The key's slot in [`WordIds`]: the top bits of its hash.
+    fn slot(self) -> usize {
         let mixed = self.head ^ self.tail.rotate_left(29) ^ self.len as u64;
-        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize
     }
 }
 
@@ -59,12 +62,15 @@ fn short(b: &[u8]) -> u64 {
     }
 }
 
+/// log2 of the number of slots: room for 4096 words (half full), and a
+/// size known at compile time, so that a slot's index needs no bounds check.
+const BITS: u32 = 13;
+const SLOTS: usize = 1 << BITS;
+
 /// Words → ids 1, 2, 3… in the order given; 0 for any other word.
 pub(super) struct WordIds {
     /// Open addressing with linear probing: an id, or 0 for an empty slot.
-    slots: Box<[u16]>,
-    /// `64 - log2(slots.len())`: a hash's top bits pick the slot.
-    shift: u32,
+    slots: Box<[u16; SLOTS]>,
     /// By id (0 unused).
     keys: Vec<Key>,
     /// By id, for the words of more than 16 bytes, whose keys do not say
@@ -75,22 +81,18 @@ pub(super) struct WordIds {
 impl WordIds {
     /// The table of `words`, which must be distinct: the `i`th gets id `i + 1`.
     pub fn new(words: &[&str]) -> Self {
-        assert!(words.len() < usize::from(u16::MAX), "too many words");
-        // At most a quarter full: a miss mostly stops at its first slot.
-        let size = (4 * words.len()).next_power_of_two().max(16);
+        assert!(words.len() < SLOTS / 2, "too many words for the table");
         let mut table = Self {
-            slots: vec![0; size].into_boxed_slice(),
-            shift: 64 - size.trailing_zeros(),
+            slots: Box::new([0; SLOTS]),
             keys: vec![Key::of(b"")],
             words: vec!["".into()],
         };
         for w in words {
             let id = table.keys.len() as u16;
             let key = Key::of(w.as_bytes());
-            let mask = size - 1;
-            let mut slot = key.hash(table.shift);
+            let mut slot = key.slot();
             while table.slots[slot] != 0 {
-                slot = (slot + 1) & mask;
+                slot = (slot + 1) % SLOTS;
             }
             table.slots[slot] = id;
             table.keys.push(key);
@@ -100,24 +102,43 @@ impl WordIds {
     }
 
     /// The id of `word`, 0 if it is not in the table.
+    // Out of line: the lookup of a short word in a text does not come here,
+    // and the hot loop keeps its registers.
+    #[inline(never)]
+    pub fn get(&self, word: &[u8]) -> u16 {
+        let key = Key::of(word);
+        self.find(key, |id| {
+            key.len <= 16 || *self.words[usize::from(id)].as_bytes() == *word
+        })
+    }
+
+    /// The id of the word at `span` in `text`, 0 if it is not in the table.
+    /// A word of up to 8 bytes with 8 bytes of text from its start is read in
+    /// one load, the bytes after it masked off.
     // Inline: called for every word of every text, the call itself would
     // cost as much as the lookup.
     #[inline]
-    pub fn get(&self, word: &[u8]) -> u16 {
-        let key = Key::of(word);
-        let mask = self.slots.len() - 1;
-        let mut slot = key.hash(self.shift);
+    pub fn get_in(&self, text: &[u8], span: Range<usize>) -> u16 {
+        let len = span.end.wrapping_sub(span.start);
+        match text.get(span.start..span.start.wrapping_add(8)) {
+            Some(eight) if (1..=8).contains(&len) => {
+                let head = le_u64(eight) & u64::MAX >> (64 - 8 * len);
+                self.find(Key { head, tail: 0, len }, |_| true)
+            }
+            _ => self.get(&text[span]),
+        }
+    }
+
+    /// The id of the word of `key`, when `same(id)` confirms it.
+    #[inline]
+    fn find(&self, key: Key, same: impl Fn(u16) -> bool) -> u16 {
+        let mut slot = key.slot();
         loop {
             let id = self.slots[slot];
-            if id == 0 {
-                return 0;
-            }
-            if self.keys[usize::from(id)] == key
-                && (key.len <= 16 || *self.words[usize::from(id)].as_bytes() == *word)
-            {
+            if id == 0 || (self.keys[usize::from(id)] == key && same(id)) {
                 return id;
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) % SLOTS;
         }
     }
 }
@@ -168,6 +189,15 @@ mod tests {
         ] {
             assert_eq!(table.get(w.as_bytes()), 0, "{w:?}");
         }
+    }
+
+    #[test]
+    fn a_word_is_found_in_its_text_whatever_follows_it() {
+        let table = WordIds::new(&["de", "merci", "dysfonctionnements"]);
+        let text = b"de merci, dysfonctionnements de";
+        let id = |a: usize, b: usize| table.get_in(text, a..b);
+        assert_eq!((id(0, 2), id(3, 8), id(10, 28), id(29, 31)), (1, 2, 3, 1));
+        assert_eq!((id(0, 1), id(3, 7), id(10, 27), id(3, 9)), (0, 0, 0, 0));
     }
 
     #[test]
