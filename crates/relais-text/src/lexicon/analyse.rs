@@ -136,7 +136,7 @@ struct Text<'a> {
 
 impl Text<'_> {
     fn roles(&self, k: usize) -> Roles {
-        self.lex.entries[usize::from(self.ids[k])].roles
+        self.lex.roles[usize::from(self.ids[k])]
     }
 
     /// The hits of the text into `hits`: at each word that may start one,
@@ -160,7 +160,7 @@ impl Text<'_> {
                     self.push(hits, i, len, raw);
                     i += len;
                 }
-                None if entry.roles.any(Roles::AMENITY) => {
+                None if self.roles(i).any(Roles::AMENITY) => {
                     self.push(hits, i, 1, 0.0);
                     i += 1;
                 }

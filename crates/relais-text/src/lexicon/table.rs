@@ -1,8 +1,9 @@
 //! The lexicon compiled for scanning: every word the rules look at (an
 //! entry, a word inside a phrase, an amenity, a negation, an intensifier,
-//! "mais"…) gets an id and one [`Entry`] that says all of it, so that a
-//! text's word is looked up once and the rules then test bits and compare
-//! ids instead of strings.
+//! "mais"…) gets an id, and by id the lexicon holds its roles as bits and
+//! its [`Entry`] (its valence, the phrases it starts), so that a text's word
+//! is looked up once and the rules then test bits and compare ids instead
+//! of strings.
 //!
 //! It owns the reading of `lexicon_fr.txt` (the first line of a term wins);
 //! it applies no rule.
@@ -17,17 +18,20 @@ use crate::normalize::fold;
 
 /// A phrase of the lexicon: its words' ids and its valence.
 pub(super) struct Phrase {
+    /// `words[1]`, beside the phrase so that finding a word's phrases
+    /// reads no other memory.
+    second: u16,
     pub words: Box<[u16]>,
     pub valence: f32,
 }
 
-/// Everything known of one word.
+/// The hits a word may start.
 #[derive(Default)]
 pub(super) struct Entry {
-    pub roles: Roles,
     /// The word's own valence, when it is an entry.
     pub valence: Option<f32>,
-    /// The phrases it starts, longest first (in file order among equals).
+    /// The phrases it starts, by second word, and for one second word
+    /// longest first.
     phrases: Vec<Phrase>,
     /// A bit per second word of `phrases` (its id modulo 64): the word
     /// after this one is mostly none of them, and then no phrase is read.
@@ -45,11 +49,12 @@ impl Entry {
         }
         // Longest first: the first phrase that matches is the longest (two
         // phrases of one length cannot both match, they would be the same).
-        self.phrases
+        let from = self.phrases.partition_point(|p| p.second < next);
+        self.phrases[from..]
             .iter()
+            .take_while(|p| p.second == next)
             .find(|p| {
-                p.words[1] == next
-                    && p.words.len() <= rest.len()
+                p.words.len() <= rest.len()
                     && p.words[2..].iter().zip(&rest[2..]).all(|(a, b)| a == b)
             })
             .map(|p| (p.words.len(), p.valence))
@@ -63,6 +68,9 @@ pub(super) struct Lexicon {
     /// word of a phrase, an amenity), so that a scan skips the others
     /// without reading their entry.
     pub entries: Vec<Entry>,
+    /// By id, apart from `entries`: the rules read the roles of the words
+    /// around every hit, and a dense array makes that one load.
+    pub roles: Box<[Roles]>,
     starters: u16,
     /// The id of the word of [`Roles::BUT`], looked for in every text.
     pub but: u16,
@@ -108,6 +116,7 @@ struct Builder {
     /// By id, from 1.
     words: Vec<String>,
     entries: Vec<Entry>,
+    roles: Vec<Roles>,
 }
 
 impl Builder {
@@ -117,6 +126,7 @@ impl Builder {
         }
         let id = u16::try_from(self.entries.len() + 1).expect("fewer than 65535 words");
         self.entries.push(Entry::default());
+        self.roles.push(Roles::default());
         self.words.push(word.to_string());
         self.ids.insert(word.to_string(), id);
         id
@@ -126,18 +136,29 @@ impl Builder {
         &mut self.entries[usize::from(id) - 1]
     }
 
-    /// The lexicon, its words numbered again so that those that may start
-    /// a hit come first.
-    fn finish(self) -> (WordIds, Vec<Entry>, u16) {
-        let starts =
-            |e: &Entry| e.valence.is_some() || !e.phrases.is_empty() || e.roles.any(Roles::AMENITY);
+    fn add_role(&mut self, word: &str, role: Roles) {
+        let id = self.intern(word);
+        let roles = &mut self.roles[usize::from(id) - 1];
+        *roles = roles.with(role);
+    }
+
+    /// The words' ids, entries and roles, numbered again so that the words
+    /// that may start a hit come first, and the number of those.
+    fn finish(self) -> (WordIds, Vec<Entry>, Box<[Roles]>, u16) {
+        let starts = |k: usize| {
+            let e = &self.entries[k];
+            e.valence.is_some() || !e.phrases.is_empty() || self.roles[k].any(Roles::AMENITY)
+        };
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        order.sort_by_key(|&k| !starts(&self.entries[k]));
+        order.sort_by_key(|&k| !starts(k));
         let mut new_id = vec![UNKNOWN; self.entries.len() + 1];
         for (k, &old) in order.iter().enumerate() {
             new_id[old + 1] = (k + 1) as u16;
         }
-        let starters = self.entries.iter().filter(|e| starts(e)).count() as u16;
+        let starters = (0..self.entries.len()).filter(|&k| starts(k)).count() as u16;
+        let roles = std::iter::once(Roles::default())
+            .chain(order.iter().map(|&k| self.roles[k]))
+            .collect();
         let mut old: Vec<Option<Entry>> = self.entries.into_iter().map(Some).collect();
         let mut entries = vec![Entry::default()];
         for &k in &order {
@@ -146,12 +167,15 @@ impl Builder {
                 for w in &mut p.words {
                     *w = new_id[usize::from(*w)];
                 }
-                e.seconds |= 1 << (p.words[1] % 64);
+                p.second = p.words[1];
+                e.seconds |= 1 << (p.second % 64);
             }
+            e.phrases
+                .sort_by_key(|p| (p.second, std::cmp::Reverse(p.words.len())));
             entries.push(e);
         }
         let words: Vec<&str> = order.iter().map(|&k| self.words[k].as_str()).collect();
-        (WordIds::new(&words), entries, starters)
+        (WordIds::new(&words), entries, roles, starters)
     }
 }
 
@@ -211,6 +235,7 @@ fn build(file: &str) -> Lexicon {
                 let list = &mut b.entry(ids[0]).phrases;
                 if !list.iter().any(|p| p.words == ids) {
                     list.push(Phrase {
+                        second: ids[1],
                         words: ids,
                         valence: value,
                     });
@@ -219,25 +244,18 @@ fn build(file: &str) -> Lexicon {
             }
         }
     }
-    for entry in &mut b.entries {
-        // Stable: among phrases of one length, the file's order.
-        entry
-            .phrases
-            .sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    }
     for (words, role) in ROLE_WORDS {
         for w in *words {
-            let id = b.intern(w);
-            let roles = &mut b.entry(id).roles;
-            *roles = roles.with(*role);
+            b.add_role(w, *role);
         }
     }
-    let (ids, entries, starters) = b.finish();
-    let but = entries.iter().position(|e| e.roles.any(Roles::BUT));
+    let (ids, entries, roles, starters) = b.finish();
+    let but = roles.iter().position(|r| r.any(Roles::BUT));
     Lexicon {
         but: but.expect("a word for \"mais\"") as u16,
         ids,
         entries,
+        roles,
         starters,
         emojis,
         emoji_valences,
@@ -250,28 +268,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_first_line_of_a_term_wins_and_phrases_are_longest_first() {
-        let lex = build("a\t1\na\t2\na b\t-1\na b c\t3\na b\t2\n# c\t1\n🙂\t1\n🙂\u{fe0f}\t-2\n");
+    fn the_first_line_of_a_term_wins() {
+        let lex = build("a\t1\na\t2\na b\t-1\na b\t2\n# c\t1\n🙂\t1\n🙂\u{fe0f}\t-2\n");
         let a = &lex.entries[lex.id(b"a") as usize];
         assert_eq!(a.valence, Some(1.0));
-        let lens: Vec<_> = a.phrases.iter().map(|p| p.words.len()).collect();
-        assert_eq!(lens, [3, 2]);
-        assert_eq!(a.phrases[1].valence, -1.0);
+        assert_eq!(a.phrases.len(), 1);
+        assert_eq!(a.phrases[0].valence, -1.0);
         assert_eq!(lex.entries[lex.id(b"c") as usize].valence, None);
         assert_eq!(lex.emoji_valences, [1.0]);
-        assert_eq!(lex.entry_count, 4);
+        assert_eq!(lex.entry_count, 3);
         assert_eq!(lex.id(b"zzz"), UNKNOWN);
-        assert!(lex.may_start(lex.id(b"a")));
-        assert!(!lex.may_start(lex.id(b"b")) && !lex.may_start(lex.id(b"c")));
-        assert!(!lex.may_start(UNKNOWN));
-        let b = lex.id(b"b");
-        assert!(a.phrases.iter().all(|p| p.words[1] == b));
+    }
+
+    #[test]
+    fn a_word_gives_the_longest_of_its_phrases_that_the_text_goes_on_with() {
+        let lex = build("x b\t1\na b\t-1\na b c\t3\na c\t2\na d e f\t4\n");
+        assert!(lex.may_start(lex.id(b"a")) && lex.may_start(lex.id(b"x")));
+        assert!(!lex.may_start(lex.id(b"b")) && !lex.may_start(UNKNOWN));
+        let a = &lex.entries[lex.id(b"a") as usize];
+        let phrase = |text: &str| {
+            let ids: Vec<u16> = text.split(' ').map(|w| lex.id(w.as_bytes())).collect();
+            a.phrase(&ids)
+        };
+        assert_eq!(phrase("a b c"), Some((3, 3.0)));
+        assert_eq!(phrase("a b c d"), Some((3, 3.0)));
+        assert_eq!(phrase("a b"), Some((2, -1.0)));
+        assert_eq!(phrase("a b d"), Some((2, -1.0)));
+        assert_eq!(phrase("a c b"), Some((2, 2.0)));
+        assert_eq!(phrase("a d e f"), Some((4, 4.0)));
+        assert_eq!(phrase("a d e"), None);
+        assert_eq!(phrase("a x"), None);
+        assert_eq!(phrase("a"), None);
     }
 
     #[test]
     fn rule_words_carry_their_roles() {
         let lex = lexicon();
-        let roles = |w: &str| lex.entries[lex.id(w.as_bytes()) as usize].roles;
+        let roles = |w: &str| lex.roles[lex.id(w.as_bytes()) as usize];
         assert!(roles("plus").any(Roles::PLUS) && roles("plus").any(Roles::NE_CLOSER));
         assert!(!roles("plus").any(Roles::NEGATOR));
         assert!(roles("sans").any(Roles::NEGATOR) && !roles("sans").any(Roles::NE_CLOSER));

@@ -107,8 +107,9 @@ impl WordIds {
     #[inline(never)]
     pub fn get(&self, word: &[u8]) -> u16 {
         let key = Key::of(word);
-        self.find(key, |id| {
-            key.len <= 16 || *self.words[usize::from(id)].as_bytes() == *word
+        self.find(key.slot(), |id| {
+            self.keys[usize::from(id)] == key
+                && (key.len <= 16 || *self.words[usize::from(id)].as_bytes() == *word)
         })
     }
 
@@ -123,19 +124,23 @@ impl WordIds {
         match text.get(span.start..span.start.wrapping_add(8)) {
             Some(eight) if (1..=8).contains(&len) => {
                 let head = le_u64(eight) & u64::MAX >> (64 - 8 * len);
-                self.find(Key { head, tail: 0, len }, |_| true)
+                let key = Key { head, tail: 0, len };
+                // Up to 8 bytes, the head and the length say the word.
+                self.find(key.slot(), |id| {
+                    let found = &self.keys[usize::from(id)];
+                    found.head == head && found.len == len
+                })
             }
             _ => self.get(&text[span]),
         }
     }
 
-    /// The id of the word of `key`, when `same(id)` confirms it.
+    /// The id of the word `same` finds, probing from `slot`.
     #[inline]
-    fn find(&self, key: Key, same: impl Fn(u16) -> bool) -> u16 {
-        let mut slot = key.slot();
+    fn find(&self, mut slot: usize, same: impl Fn(u16) -> bool) -> u16 {
         loop {
             let id = self.slots[slot];
-            if id == 0 || (self.keys[usize::from(id)] == key && same(id)) {
+            if id == 0 || same(id) {
                 return id;
             }
             slot = (slot + 1) % SLOTS;
