@@ -53,6 +53,9 @@ impl Marks {
 
     /// Adds the emoticons to `emojis`, in the order of `FACES`.
     pub(super) fn push_faces(&self, emojis: &mut Vec<String>) {
+        if self.faces == 0 {
+            return;
+        }
         for (k, face) in FACES.iter().enumerate() {
             if self.faces & (1 << k) != 0 {
                 emojis.push(face.to_string());
