@@ -9,9 +9,13 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::features::FnvMap;
-
+mod chunk;
 mod fast;
+mod letters;
+mod marks;
+mod sms;
+#[cfg(test)]
+mod tests;
 
 /// A text ready for the classifiers.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -111,22 +115,9 @@ const SMS: &[(&str, &str)] = &[
     ("rés", "residence"),
 ];
 
-/// The SMS table with its keys folded, computed once (the first entry wins
-/// when two fold to the same key).
-pub(crate) fn sms_folded() -> &'static FnvMap<String, &'static str> {
-    static TABLE: std::sync::OnceLock<FnvMap<String, &'static str>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = FnvMap::default();
-        for (from, to) in SMS {
-            table.entry(fold(from)).or_insert(*to);
-        }
-        table
-    })
-}
-
 /// The base letter of the accented Latin letters French uses, without a
 /// trip through NFKD (the common case, and the hot path of classification).
-pub(crate) fn base_letter(c: char) -> Option<&'static str> {
+pub(crate) const fn base_letter(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
         'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
@@ -206,11 +197,11 @@ fn expand_sms(lower: &str) -> String {
             let expanded = if before_apostrophe {
                 None
             } else if word.is_ascii() {
-                sms_folded().get(word.as_str())
+                sms::Sms::get().expand(word.as_bytes())
             } else {
-                sms_folded().get(fold(&word).as_str())
+                sms::Sms::get().expand(fold(&word).as_bytes())
             };
-            out.push_str(expanded.copied().unwrap_or(&word));
+            out.push_str(expanded.unwrap_or(&word));
             word.clear();
         } else {
             out.push(c);
@@ -233,8 +224,8 @@ pub fn normalize(text: &str) -> Normalized {
 pub fn normalize_into(text: &str, out: &mut Normalized) {
     if !fast::normalize(text, out) {
         normalize_any(text, out);
+        word_spans(&out.folded, &mut out.spans);
     }
-    word_spans(&out.folded, &mut out.spans);
 }
 
 /// The general path: any Unicode text, through NFKC and full case mapping.
@@ -307,39 +298,5 @@ fn word_spans(folded: &str, spans: &mut Vec<(u32, u32)>) {
     }
     if let Some(a) = start {
         spans.push((a as u32, folded.len() as u32));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sms_spellings_accents_and_styled_letters_are_normalised() {
-        let n = normalize("PK l'ascenceur est tjrs en panne à la Rés. 𝗟𝗲𝘀 𝗚𝗲𝗻𝗲̂𝘁𝘀 😡!!");
-        assert!(
-            n.folded
-                .starts_with("pourquoi l'ascenseur est toujours en panne"),
-            "{}",
-            n.folded
-        );
-        assert!(n.folded.contains("residence. les genets"), "{}", n.folded);
-        assert_eq!(n.emojis, vec!["😡"]);
-        assert_eq!(n.exclamations, 2);
-        assert!(n.words().any(|w| w == "ascenseur"));
-    }
-
-    #[test]
-    fn shouting_is_measured_and_curly_apostrophes_straightened() {
-        let n = normalize("TOUJOURS PAS D’EAU CHAUDE");
-        assert!(n.caps_ratio > 0.9);
-        assert!(n.folded.contains("d'eau"));
-        assert_eq!(normalize("Ok merci").caps_ratio, 0.0);
-    }
-
-    #[test]
-    fn words_inside_other_words_are_not_expanded() {
-        let n = normalize("les gens de la cité");
-        assert!(n.words().eq(["les", "gens", "de", "la", "cite"]));
     }
 }

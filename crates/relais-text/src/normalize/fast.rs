@@ -1,102 +1,196 @@
 //! The fast path of normalisation, for the texts most comments are: ASCII,
 //! the accented letters French uses, typographic punctuation and emojis.
 //!
-//! One pass over the text lower-cases each character, folds its accents,
-//! expands SMS spellings as each word ends, and measures the shape
-//! (shouting, `!`, `?`, emojis, emoticons), writing straight into
-//! `folded`. Any other character sends the text to the general path,
-//! which gives the same result on the texts this one accepts: they are
-//! their own NFKC but for the characters mapped here, and their case
-//! mapping is one character to one.
+//! One pass over the text lower-cases it, folds accents, expands SMS
+//! spellings and records the word spans as each word ends, writing straight
+//! into `folded`. Its bulk takes eight bytes at a time: ASCII words and the
+//! spaces and punctuation between them are classified, lower-cased and
+//! copied without a branch per byte, and only word ends are looked at one
+//! by one. The accented letters are read by table, the other characters
+//! one at a time; `!`, `?` and emoticons are counted on the raw text
+//! (`marks`). Any character it does not know sends the text to the general
+//! path, which gives the same result on the texts this one accepts: they
+//! are their own NFKC but for the characters mapped here, and their case
+//! mapping is one character to one (the tests hold the two paths to that).
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{FACES, Normalized, base_letter, caps_ratio, is_emoji, sms_folded};
+use super::chunk::{Chunk, between, first_place};
+use super::letters::{Letter, letter};
+use super::marks::Marks;
+use super::sms::Sms;
+use super::{Normalized, caps_ratio, is_emoji};
 
-/// Normalises `text` into `out` (all but the word spans) and returns true,
-/// or returns false, leaving `out` in any state, when a character needs the
-/// general path.
+/// Normalises `text` into `out` and returns true, or returns false, leaving
+/// `out` in any state, when a character needs the general path.
 pub(super) fn normalize(text: &str, out: &mut Normalized) -> bool {
-    out.folded.clear();
+    // The pass writes bytes (whole chunks of them, cut back to what they
+    // hold); they are UTF-8 again at the end.
+    let mut folded = std::mem::take(&mut out.folded).into_bytes();
+    folded.clear();
+    let mut spans = std::mem::take(&mut out.spans);
+    spans.clear();
     out.emojis.clear();
-    let mut pass = Pass::default();
+    let mut pass = Pass {
+        sms: Sms::get(),
+        folded,
+        spans,
+        word: NO_WORD,
+        letters: 0,
+        lower_case_seen: false,
+        runs: 0,
+        shouted: 0,
+    };
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => text[i..].chars().next().unwrap_or_default(),
-        };
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            let chunk = Chunk::at(bytes, i);
+            let plain = chunk.plain_len();
+            if plain > 0 {
+                i = pass.bulk(i, &chunk, plain);
+                continue;
+            }
+            pass.end_word(b == b'`');
+            pass.folded.push(if b == b'`' { b'\'' } else { b });
+            i += 1;
+            continue;
+        }
+        // The text is UTF-8: a continuation byte follows a lead byte.
+        let l = letter(b, bytes[i + 1]);
+        if l.len > 0 {
+            pass.letter(l);
+            i += 2;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
         i += c.len_utf8();
-        if pass.push(c, out).is_none() {
-            return false;
+        match other_char(c) {
+            None => return false,
+            Some(Other::Ascii(lower)) => {
+                pass.end_word(lower == "'");
+                pass.folded.extend_from_slice(lower.as_bytes());
+            }
+            Some(Other::Nothing) => pass.end_word(false),
+            Some(Other::Itself { emoji }) => {
+                pass.end_word(false);
+                if emoji {
+                    out.emojis.push(c.to_string());
+                }
+                let mut utf8 = [0; 4];
+                pass.folded
+                    .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            }
         }
     }
-    pass.end_word(false, &mut out.folded);
-    pass.end_run();
-    for (k, face) in FACES.iter().enumerate() {
-        if pass.faces & (1 << k) != 0 {
-            out.emojis.push(face.to_string());
-        }
-    }
+    pass.end_word(false);
+    let marks = Marks::of(bytes);
+    marks.push_faces(&mut out.emojis);
+    out.exclamations = marks.exclamations;
+    out.questions = marks.questions;
     out.caps_ratio = caps_ratio(pass.shouted, pass.runs);
-    out.exclamations = pass.exclamations;
-    out.questions = pass.questions;
+    out.folded = String::from_utf8(pass.folded).expect("the pass writes whole characters");
+    out.spans = pass.spans;
     true
 }
 
-/// The state of the pass over a text.
-#[derive(Default)]
+/// `Pass::word` when no word is being written.
+const NO_WORD: usize = usize::MAX;
+
+/// The pass over a text: what it has written so far, the word it is
+/// writing and the runs of letters it has counted.
 struct Pass {
-    /// Where the word being written started in `folded`.
-    word: Option<usize>,
-    /// Letters of the run of letters going on, and whether all are capitals.
+    sms: &'static Sms,
+    folded: Vec<u8>,
+    spans: Vec<(u32, u32)>,
+    /// Where the word being written started in `folded`, or `NO_WORD`.
+    word: usize,
+    /// Letters of the run of letters going on, and whether one is small.
     letters: usize,
     lower_case_seen: bool,
-    /// Runs of two letters or more, and of those, the ones all in capitals.
+    /// Runs of two letters or more (the words of the shouting measure,
+    /// which splits at digits too), and of those, the ones all in capitals.
     runs: usize,
     shouted: usize,
-    exclamations: u32,
-    questions: u32,
-    /// The last two characters of the lower-case text, for emoticons.
-    last: [char; 2],
-    /// The emoticons seen, a bit per entry of `FACES`.
-    faces: u8,
 }
 
 impl Pass {
-    /// Takes one character of the text; None when the fast path does not
-    /// know it.
-    fn push(&mut self, c: char, out: &mut Normalized) -> Option<()> {
-        if c.is_ascii_alphanumeric() {
-            if c.is_ascii_alphabetic() {
-                self.letter(c.is_ascii_uppercase());
+    /// Takes the `plain` first bytes of `chunk`, at `i` in the text: copies
+    /// them lower-cased, and ends the words that end among them. Returns
+    /// where the pass goes on: past them, or past a word that was expanded
+    /// (what followed it is dropped and read again).
+    #[inline(always)]
+    fn bulk(&mut self, i: usize, chunk: &Chunk, plain: usize) -> usize {
+        let base = self.folded.len();
+        self.folded.extend_from_slice(&chunk.lowered());
+        self.folded.truncate(base + plain);
+        let inside = between(0, plain);
+        let alnum = chunk.alnum() & inside;
+        // A byte's predecessor is a letter or digit (for the first, when a
+        // word goes on from before the chunk).
+        let after_alnum = (alnum << 8) | (u64::from(self.word != NO_WORD) << 7);
+        let mut starts = alnum & !after_alnum;
+        let mut ends = !alnum & after_alnum & inside;
+        // Where the word being written starts in this chunk.
+        let mut from = 0;
+        loop {
+            if self.word == NO_WORD {
+                if starts == 0 {
+                    return i + plain;
+                }
+                from = first_place(starts);
+                starts &= starts - 1;
+                self.word = base + from;
             } else {
-                self.end_run();
+                if ends == 0 {
+                    self.count(chunk, from, plain);
+                    return i + plain;
+                }
+                let to = first_place(ends);
+                ends &= ends - 1;
+                self.count(chunk, from, to);
+                if self.finish_word(base + to, chunk.byte(to) == b'\'') {
+                    return i + to;
+                }
             }
-            self.word_char(c.to_ascii_lowercase(), c.to_ascii_lowercase(), out);
-            return Some(());
         }
-        if let Some(base) = base_letter(c) {
-            let upper = c.is_uppercase();
-            self.letter(upper);
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            // The base letter of a capital is a capital: fold the lower case.
-            let folded = if upper { base_letter(lower)? } else { base };
-            self.word_char_str(lower, folded, out);
-            return Some(());
-        }
-        self.end_run();
-        self.other(c, out)
     }
 
-    fn letter(&mut self, upper: bool) {
+    /// Counts the letters at places `from..to` of `chunk`, all letters or
+    /// digits, in the runs of letters.
+    #[inline(always)]
+    fn count(&mut self, chunk: &Chunk, from: usize, to: usize) {
+        if chunk.has_digit(from, to) {
+            for place in from..to {
+                let b = chunk.byte(place);
+                if b.is_ascii_digit() {
+                    self.end_run();
+                } else {
+                    self.letters += 1;
+                    self.lower_case_seen |= b.is_ascii_lowercase();
+                }
+            }
+        } else {
+            self.letters += to - from;
+            self.lower_case_seen |= chunk.has_small_letter(from, to);
+        }
+    }
+
+    /// Writes an accented letter, of the word going on or a new one.
+    fn letter(&mut self, l: Letter) {
+        if self.word == NO_WORD {
+            self.word = self.folded.len();
+        }
         self.letters += 1;
-        self.lower_case_seen |= !upper;
+        self.lower_case_seen |= !l.upper;
+        self.folded.push(l.folded[0]);
+        if l.len == 2 {
+            self.folded.push(l.folded[1]);
+        }
     }
 
-    /// Closes a run of letters of the original (a word of the shouting
-    /// measure, which splits at digits too).
+    /// Closes the run of letters going on.
+    #[inline(always)]
     fn end_run(&mut self) {
         if self.letters >= 2 {
             self.runs += 1;
@@ -105,82 +199,96 @@ impl Pass {
         (self.letters, self.lower_case_seen) = (0, false);
     }
 
-    /// Writes a letter or digit of a word, ASCII once folded.
-    fn word_char(&mut self, lower: char, folded: char, out: &mut Normalized) {
-        self.see(lower);
-        self.word.get_or_insert(out.folded.len());
-        out.folded.push(folded);
+    /// Ends the word going on, if any, at the end of `folded`; `apostrophe`
+    /// when the character that ends it becomes one.
+    fn end_word(&mut self, apostrophe: bool) {
+        if self.word != NO_WORD {
+            self.finish_word(self.folded.len(), apostrophe);
+        }
     }
 
-    /// Writes an accented letter of a word, `folded` being its base letter(s).
-    fn word_char_str(&mut self, lower: char, folded: &str, out: &mut Normalized) {
-        self.see(lower);
-        self.word.get_or_insert(out.folded.len());
-        out.folded.push_str(folded);
-    }
-
-    /// Ends the word being written, if any, expanding it when it is an SMS
-    /// spelling and no apostrophe follows (the "c" of "c'est" stays).
-    fn end_word(&mut self, apostrophe: bool, folded: &mut String) {
-        if let Some(start) = self.word.take()
-            && !apostrophe
-            && let Some(to) = sms_folded().get(&folded[start..])
+    /// Ends the word going on at `end` in `folded`, expanding it when it is
+    /// an SMS spelling and no apostrophe follows (the "c" of "c'est"
+    /// stays), and records its spans. Returns whether it was expanded, in
+    /// which case `folded` now ends with the expansion.
+    #[inline(always)]
+    fn finish_word(&mut self, end: usize, apostrophe: bool) -> bool {
+        self.end_run();
+        let start = std::mem::replace(&mut self.word, NO_WORD);
+        if !apostrophe
+            && self.sms.may_expand(end - start, self.folded[start])
+            && let Some(to) = self.sms.expand(&self.folded[start..end])
         {
-            folded.truncate(start);
-            folded.push_str(to);
+            self.expand(start, to);
+            return true;
         }
+        push_span(&mut self.spans, start, end);
+        false
     }
 
-    /// Remembers a character of the lower-case text, for emoticons.
-    fn see(&mut self, c: char) {
-        let face = match (self.last, c) {
-            ([_, ':'], ')') => 0,
-            ([':', '-'], ')') => 1,
-            ([_, ':'], '(') => 2,
-            ([':', '-'], '(') => 3,
-            ([_, ';'], ')') => 4,
-            ([_, '<'], '3') => 5,
-            _ => 8,
-        };
-        if face < 8 {
-            self.faces |= 1 << face;
-        }
-        self.last = [self.last[1], c];
-    }
-
-    /// Takes a character that is neither a letter nor a digit.
-    fn other(&mut self, c: char, out: &mut Normalized) -> Option<()> {
-        match c {
-            '!' => self.exclamations += 1,
-            '?' => self.questions += 1,
-            _ => {}
-        }
-        let lower = match c {
-            '`' | '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
-            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            // NFKC turns these into plain spaces and dots.
-            '\u{a0}' | '\u{202f}' => ' ',
-            '\u{2026}' => '.',
-            c if c.is_ascii() || c == '\u{fe0f}' => c,
-            c if is_plain_symbol(c) => {
-                if is_emoji(c) {
-                    out.emojis.push(c.to_string());
+    /// Writes `to` in place of the word at `start..` of `folded`, and its
+    /// spans.
+    #[cold]
+    fn expand(&mut self, start: usize, to: &str) {
+        self.folded.truncate(start);
+        self.folded.extend_from_slice(to.as_bytes());
+        let mut from = None;
+        for (k, b) in to.bytes().enumerate() {
+            match (b.is_ascii_alphanumeric(), from) {
+                (true, None) => from = Some(start + k),
+                (false, Some(a)) => {
+                    push_span(&mut self.spans, a, start + k);
+                    from = None;
                 }
-                c
-            }
-            _ => return None,
-        };
-        self.end_word(lower == '\'', &mut out.folded);
-        let times = if c == '\u{2026}' { 3 } else { 1 };
-        for _ in 0..times {
-            self.see(lower);
-            // U+FE0F is a combining mark: folding drops it.
-            if lower != '\u{fe0f}' {
-                out.folded.push(lower);
+                _ => {}
             }
         }
-        Some(())
+        if let Some(a) = from {
+            push_span(&mut self.spans, a, self.folded.len());
+        }
     }
+}
+
+/// What the pass writes for a non-ASCII character that is not a letter.
+enum Other {
+    /// ASCII: a straightened apostrophe, dash or space, the dots of "…".
+    Ascii(&'static str),
+    /// Nothing: U+FE0F, a combining mark, which folding drops.
+    Nothing,
+    /// The character itself: a symbol, maybe an emoji.
+    Itself { emoji: bool },
+}
+
+/// How the pass writes `c`, a non-ASCII character that is not a letter;
+/// None when the fast path does not know it.
+#[cold]
+fn other_char(c: char) -> Option<Other> {
+    Some(match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => Other::Ascii("'"),
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => Other::Ascii("-"),
+        // NFKC turns these into plain spaces and dots.
+        '\u{a0}' | '\u{202f}' => Other::Ascii(" "),
+        '\u{2026}' => Other::Ascii("..."),
+        '\u{fe0f}' => Other::Nothing,
+        c if is_pictograph(c) || is_plain_symbol(c) => Other::Itself { emoji: is_emoji(c) },
+        _ => return None,
+    })
+}
+
+/// Records the word at `start..end` of `folded`, joined to the previous one
+/// when nothing separates them (a dropped U+FE0F), as the word tokens of
+/// `folded` are its runs of letters and digits.
+fn push_span(spans: &mut Vec<(u32, u32)>, start: usize, end: usize) {
+    match spans.last_mut() {
+        Some(last) if last.1 == start as u32 => last.1 = end as u32,
+        _ => spans.push((start as u32, end as u32)),
+    }
+}
+
+/// The pictographs most emojis are, all plain symbols (a test checks it),
+/// known so without asking the Unicode tables.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1f300..=0x1faff)
 }
 
 /// A character no step changes: not a letter or digit, no case, its own
@@ -198,4 +306,19 @@ fn is_plain_symbol(c: char) -> bool {
             == unicode_normalization::IsNormalized::Yes
         && decomposed.next() == Some(c)
         && decomposed.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pictographs_are_plain_symbols() {
+        let pictographs = (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_pictograph(c));
+        for c in pictographs {
+            assert!(is_plain_symbol(c), "{c} U+{:04X}", c as u32);
+        }
+    }
 }
