@@ -21,3 +21,4 @@ pub mod model;
 pub mod normalize;
 pub mod residence;
 pub mod rules;
+mod word_key;

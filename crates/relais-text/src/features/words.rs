@@ -17,9 +17,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
-use super::{FeatureHash, hash};
+use super::{FeatureHash, FnvMap, hash};
+use crate::word_key::{Key, KeyHasher, WHOLE};
 
 /// A word's share of the features.
 struct Word {
@@ -32,43 +33,34 @@ struct Word {
     trigrams: Option<Box<[(u32, f32)]>>,
 }
 
-/// The words seen on a thread, by folded word.
-type Cache = HashMap<Box<str>, Word, BuildHasherDefault<WordHasher>>;
-
-/// A hash for the cache's keys, eight bytes at a step (FxHash's mixing):
-/// a word is looked up for every word of every text, and FNV's byte by
-/// byte steps were most of the look-up. The keys are the user's words but
-/// the cache is bounded and per thread, so collisions cannot do more than
-/// slow one thread down.
+/// The words seen on a thread: by key up to [`WHOLE`] bytes (nearly all),
+/// by the word itself beyond.
 #[derive(Default)]
-struct WordHasher(u64);
+struct Cache {
+    short: HashMap<Key, Word, BuildHasherDefault<KeyHasher>>,
+    long: FnvMap<Box<str>, Word>,
+}
 
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl Cache {
+    fn get(&self, word: &str) -> Option<&Word> {
+        if word.len() <= WHOLE {
+            self.short.get(&Key::of(word.as_bytes()))
+        } else {
+            self.long.get(word)
+        }
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            self.0 = (self.0.rotate_left(26) ^ x).wrapping_mul(K);
+    fn insert(&mut self, word: &str, entry: Word) {
+        // Bounded: a long-running server must not grow without limit.
+        if self.short.len() + self.long.len() > 200_000 {
+            self.short.clear();
+            self.long.clear();
         }
-        let rest = chunks.remainder();
-        let n = rest.len();
-        // The bytes left, read without a copy: two overlapping halves, or
-        // the first, middle and last bytes; with the length, that is all
-        // of them.
-        let x = match n {
-            0 => return,
-            4.. => {
-                let half = |at: usize| u32::from_le_bytes(rest[at..at + 4].try_into().expect("4"));
-                u64::from(half(0)) | u64::from(half(n - 4)) << 32
-            }
-            _ => u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
-        };
-        self.0 = (self.0.rotate_left(26) ^ x ^ (n as u64) << 59).wrapping_mul(K);
+        if word.len() <= WHOLE {
+            self.short.insert(Key::of(word.as_bytes()), entry);
+        } else {
+            self.long.insert(word.into(), entry);
+        }
     }
 }
 
@@ -180,13 +172,9 @@ impl Words {
             return;
         }
         let stem: Box<str> = STEMMER.with(|st| st.stem(word).into());
-        // Bounded: a long-running server must not grow without limit.
-        if cache.len() > 200_000 {
-            cache.clear();
-        }
         let entry = Word::new(word, stem);
         self.add(&entry, word, v);
-        cache.insert(word.into(), entry);
+        cache.insert(word, entry);
     }
 
     fn add(&mut self, entry: &Word, word: &str, v: &mut Vec<(u32, f32)>) {

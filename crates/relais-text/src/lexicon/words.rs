@@ -9,57 +9,11 @@
 
 use std::ops::Range;
 
-/// A word read as numbers: its first 8 bytes and its last 8 bytes (both
-/// zero-padded), and its length. Equal keys of words of up to 16 bytes
-/// are equal words.
-#[derive(Clone, Copy, PartialEq)]
-struct Key {
-    head: u64,
-    tail: u64,
-    len: usize,
-}
+use crate::word_key::{Key, WHOLE, le_u64};
 
-impl Key {
-    fn of(word: &[u8]) -> Self {
-        let len = word.len();
-        let (head, tail) = if len > 8 {
-            (le_u64(&word[..8]), le_u64(&word[len - 8..]))
-        } else {
-            (short(word), 0)
-        };
-        Self { head, tail, len }
-    }
-
-    /// The key's slot in [`WordIds`]: the top bits of its hash.
-    fn slot(self) -> usize {
-        let mixed = self.head ^ self.tail.rotate_left(29) ^ self.len as u64;
-        (mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize
-    }
-}
-
-fn le_u64(b: &[u8]) -> u64 {
-    u64::from_le_bytes(b.try_into().expect("8 bytes"))
-}
-
-/// A word of at most 8 bytes as a little-endian number, zero-padded. Two
-/// overlapping reads instead of a loop: the bytes they share are the same.
-fn short(b: &[u8]) -> u64 {
-    let n = b.len();
-    match n {
-        8 => le_u64(b),
-        4..=7 => {
-            let lo = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
-            let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
-            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
-        }
-        2 | 3 => {
-            let lo = u16::from_le_bytes(b[..2].try_into().expect("2 bytes"));
-            let hi = u16::from_le_bytes(b[n - 2..].try_into().expect("2 bytes"));
-            u64::from(lo) | u64::from(hi) << (8 * (n - 2))
-        }
-        1 => u64::from(b[0]),
-        _ => 0,
-    }
+/// The key's slot in [`WordIds`]: the top bits of its hash.
+fn slot(key: Key) -> usize {
+    (key.hash() >> (64 - BITS)) as usize
 }
 
 /// log2 of the number of slots: room for 4096 words (half full), and a
@@ -90,7 +44,7 @@ impl WordIds {
         for w in words {
             let id = table.keys.len() as u16;
             let key = Key::of(w.as_bytes());
-            let mut slot = key.slot();
+            let mut slot = slot(key);
             while table.slots[slot] != 0 {
                 slot = (slot + 1) % SLOTS;
             }
@@ -107,9 +61,9 @@ impl WordIds {
     #[inline(never)]
     pub fn get(&self, word: &[u8]) -> u16 {
         let key = Key::of(word);
-        self.find(key.slot(), |id| {
+        self.find(slot(key), |id| {
             self.keys[usize::from(id)] == key
-                && (key.len <= 16 || *self.words[usize::from(id)].as_bytes() == *word)
+                && (key.len <= WHOLE || *self.words[usize::from(id)].as_bytes() == *word)
         })
     }
 
@@ -126,7 +80,7 @@ impl WordIds {
                 let head = le_u64(eight) & u64::MAX >> (64 - 8 * len);
                 let key = Key { head, tail: 0, len };
                 // Up to 8 bytes, the head and the length say the word.
-                self.find(key.slot(), |id| {
+                self.find(slot(key), |id| {
                     let found = &self.keys[usize::from(id)];
                     found.head == head && found.len == len
                 })
@@ -203,16 +157,5 @@ mod tests {
         let id = |a: usize, b: usize| table.get_in(text, a..b);
         assert_eq!((id(0, 2), id(3, 8), id(10, 28), id(29, 31)), (1, 2, 3, 1));
         assert_eq!((id(0, 1), id(3, 7), id(10, 27), id(3, 9)), (0, 0, 0, 0));
-    }
-
-    #[test]
-    fn short_words_are_read_whole_and_zero_padded() {
-        for w in [
-            "", "x", "xy", "xyz", "wxyz", "vwxyz", "uvwxyz", "tuvwxyz", "stuvwxyz",
-        ] {
-            let mut padded = [0u8; 8];
-            padded[..w.len()].copy_from_slice(w.as_bytes());
-            assert_eq!(short(w.as_bytes()), u64::from_le_bytes(padded), "{w}");
-        }
     }
 }
