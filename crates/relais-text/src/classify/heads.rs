@@ -16,14 +16,16 @@ pub(super) struct Heads {
     pub(super) sizes: Vec<usize>,
     /// Lanes per row.
     lanes: usize,
-    /// For each feature, its row in `weights`, or `NO_ROW` when all its
-    /// weights are zero.
-    rows: Vec<u32>,
+    /// For each feature, where its row starts in `weights`, or `NO_ROW`
+    /// when all its weights are zero.
+    rows: Box<[u32; DIM]>,
     weights: Vec<[f32; LANES]>,
     bias: Vec<[f32; LANES]>,
 }
 
 const NO_ROW: u32 = u32::MAX;
+
+const DIM: usize = crate::features::DIM as usize;
 
 /// Weights per vector step: one AVX register (two SSE ones).
 pub(super) const LANES: usize = 8;
@@ -39,15 +41,15 @@ impl Heads {
     pub(super) fn new(models: &[&Model]) -> Self {
         let sizes: Vec<usize> = models.iter().map(|m| m.classes.len()).collect();
         let lanes = sizes.iter().sum::<usize>().div_ceil(LANES);
-        let mut rows = Vec::with_capacity(crate::features::DIM as usize);
+        let mut rows = Vec::with_capacity(DIM);
         let mut weights = Vec::new();
         let mut row = Vec::new();
-        for i in 0..crate::features::DIM as usize {
+        for i in 0..DIM {
             if models.iter().all(|m| m.row(i).iter().all(|w| *w == 0.0)) {
                 rows.push(NO_ROW);
                 continue;
             }
-            rows.push((weights.len() / lanes) as u32);
+            rows.push(weights.len() as u32);
             row.clear();
             for m in models {
                 row.extend_from_slice(m.row(i));
@@ -63,7 +65,7 @@ impl Heads {
         Self {
             sizes,
             lanes,
-            rows,
+            rows: rows.try_into().expect("a row per feature"),
             weights,
             bias: padded,
         }
@@ -90,8 +92,9 @@ impl Heads {
     /// The rows of a text's features, in the order of its features.
     fn rows_of<'a>(&'a self, x: &'a Features) -> impl Iterator<Item = (usize, f32)> + 'a {
         x.iter().filter_map(|&(i, v)| {
-            let r = self.rows[i as usize];
-            (r != NO_ROW).then_some((r as usize * self.lanes, v))
+            // Indices are below DIM: the modulo only spares a bounds check.
+            let at = self.rows[i as usize % DIM];
+            (at != NO_ROW).then_some((at as usize, v))
         })
     }
 
