@@ -12,6 +12,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use relais_core::Residence;
 
+use super::near::NearSet;
 use super::tokens::{Tokens, tokenize};
 use super::typo::TypoIndex;
 use super::words;
@@ -100,6 +101,10 @@ pub(super) struct Index {
     cities: FxMap<String, ()>,
     city_starts: FxMap<String, ()>,
     typos: TypoIndex,
+    /// The vocabulary, found exactly or one typo away (typo-able words as
+    /// in `typos`): turns away in a few table reads the words that have
+    /// neither an id nor a typo candidate, most words of a text.
+    near: NearSet,
     /// One bit per hash of a vocabulary word: most words of a text are
     /// not in the vocabulary, and a bit test is cheaper than a lookup.
     bloom: Vec<u64>,
@@ -194,6 +199,11 @@ impl Index {
                 ix.push(variant);
             }
         }
+        ix.near = NearSet::new(
+            ix.word_text
+                .iter()
+                .map(|w| (w.as_str(), !words::is_function(w))),
+        );
         ix
     }
 
@@ -263,6 +273,20 @@ impl Index {
     /// The text of a vocabulary word.
     pub fn word(&self, id: u32) -> &str {
         &self.word_text[id as usize]
+    }
+
+    /// The words that start a name or a street.
+    pub fn starting_words(&self) -> impl Iterator<Item = &str> {
+        (0..self.word_text.len())
+            .filter(|&id| !self.by_first[id].is_empty())
+            .map(|id| self.word_text[id].as_str())
+    }
+
+    /// False when `w` is neither a vocabulary word nor one typo from one:
+    /// then [`Index::word_id`] is None and [`Index::typo_candidates`] finds
+    /// nothing.
+    pub fn may_know(&self, w: &str) -> bool {
+        self.near.contains(w.as_bytes())
     }
 
     /// The id of a vocabulary word.

@@ -78,6 +78,11 @@ fn lookup(ix: &Index, t: &Tokens, i: usize) -> Lex {
 
 /// The vocabulary words the folded form `w` may be (`number`: digits only).
 fn lex(ix: &Index, w: &str, number: bool) -> Lex {
+    if !ix.may_know(w) {
+        // No id and no typo candidate. (A Lex without words is never asked
+        // whether it is a typo, so `typo` need not say what a lookup would.)
+        return Lex::default();
+    }
     if let Some(id) = ix.word_id(w) {
         return Lex {
             ids: [id, 0],
@@ -90,15 +95,6 @@ fn lex(ix: &Index, w: &str, number: bool) -> Lex {
     }
     let (ids, n) = ix.typo_candidates(w);
     Lex { ids, n, typo: true }
-}
-
-/// True when the folded form `w` (`number`: digits only) may start a name
-/// or a street: exactly or one typo away, it is the first word of one.
-pub(super) fn may_start(ix: &Index, w: &str, number: bool) -> bool {
-    let lex = lex(ix, w, number);
-    lex.ids[..lex.n]
-        .iter()
-        .any(|&id| !ix.by_first[id as usize].is_empty())
 }
 
 /// Follows `v`'s words from token `i`; articles and prepositions between

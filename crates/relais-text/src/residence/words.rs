@@ -100,33 +100,48 @@ pub(super) fn is_number_marker(w: &str) -> bool {
     matches!(w, "au" | "n" | "no" | "num" | "numero")
 }
 
-/// Abbreviations, folded, and the word they stand for. Applied to names,
-/// streets and texts alike, so "bd Joseph Vallier" meets "boulevard
-/// Joseph Vallier" and "rés. Jaurès" meets "résidence Jaurès".
-pub(super) fn expand(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "res" => "residence",
-        "bat" | "bt" | "batim" => "batiment",
-        "av" | "ave" | "aven" => "avenue",
-        "bd" | "bld" | "blvd" | "boul" | "bvd" => "boulevard",
-        "st" => "saint",
-        "ste" => "sainte",
-        "r" => "rue",
-        "all" => "allee",
-        "imp" => "impasse",
-        "pl" => "place",
-        "ch" | "chem" => "chemin",
-        "rte" => "route",
-        "sq" => "square",
-        "fg" | "fbg" => "faubourg",
-        "dr" => "docteur",
-        "pdt" => "president",
-        "gal" => "general",
-        "cdt" => "commandant",
-        "mgr" => "monseigneur",
-        "prof" => "professeur",
-        _ => return None,
-    })
+/// Writes [`expand`] and [`ABBREVIATIONS`] from one list, so that the
+/// prefilter, which needs every abbreviation, sees the ones the tokenizer
+/// expands.
+macro_rules! abbreviations {
+    ($($($short:literal)|+ => $full:literal,)+) => {
+        /// Abbreviations, folded, and the word they stand for. Applied to
+        /// names, streets and texts alike, so "bd Joseph Vallier" meets
+        /// "boulevard Joseph Vallier" and "rés. Jaurès" meets "résidence
+        /// Jaurès".
+        pub(super) fn expand(w: &str) -> Option<&'static str> {
+            Some(match w {
+                $($($short)|+ => $full,)+
+                _ => return None,
+            })
+        }
+
+        /// Every abbreviation [`expand`] knows, with its word.
+        pub(super) const ABBREVIATIONS: &[(&str, &str)] = &[$($(($short, $full),)+)+];
+    };
+}
+
+abbreviations! {
+    "res" => "residence",
+    "bat" | "bt" | "batim" => "batiment",
+    "av" | "ave" | "aven" => "avenue",
+    "bd" | "bld" | "blvd" | "boul" | "bvd" => "boulevard",
+    "st" => "saint",
+    "ste" => "sainte",
+    "r" => "rue",
+    "all" => "allee",
+    "imp" => "impasse",
+    "pl" => "place",
+    "ch" | "chem" => "chemin",
+    "rte" => "route",
+    "sq" => "square",
+    "fg" | "fbg" => "faubourg",
+    "dr" => "docteur",
+    "pdt" => "president",
+    "gal" => "general",
+    "cdt" => "commandant",
+    "mgr" => "monseigneur",
+    "prof" => "professeur",
 }
 
 /// Everyday words that are also residence names. A name made of one of

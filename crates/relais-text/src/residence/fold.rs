@@ -1,0 +1,271 @@
+//! How the residence matcher folds a word: lower case, accents removed,
+//! styled Unicode letters made plain, counting its letters, capitals and
+//! digits on the way. The tokenizer and the prefilter both fold here, so
+//! that they read a word alike. ASCII and the Latin letters of French take
+//! a fast path; any other letter goes through `normalize::fold`. Nothing
+//! here knows where a word starts or what it means.
+
+use crate::normalize;
+
+/// Letters, digits and combining marks, not the modifier apostrophe.
+pub(super) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric() && c != '\u{2bc}' || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// The end of the word that starts at `from`.
+pub(super) fn word_end(text: &str, from: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if !b[i].is_ascii_alphanumeric() {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !is_word_char(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
+}
+
+/// What the tokenizer needs to know of a word's characters.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Counts {
+    /// Whether the first letter is a capital.
+    pub first_upper: Option<bool>,
+    pub letters: u32,
+    pub uppers: u32,
+    pub digits: u32,
+}
+
+impl Counts {
+    fn letter(&mut self, upper: bool) {
+        self.letters += 1;
+        self.uppers += u32::from(upper);
+        self.first_upper.get_or_insert(upper);
+    }
+
+    /// Adds the counts of the characters that follow.
+    fn then(&mut self, next: Counts) {
+        self.first_upper = self.first_upper.or(next.first_upper);
+        self.letters += next.letters;
+        self.uppers += next.uppers;
+        self.digits += next.digits;
+    }
+}
+
+/// Folds the word that starts at `start` onto `out` as [`fold_word`]
+/// would, when its letters are ASCII or Latin letters that [`fold_latin`]
+/// folds, as in most French words: no character decoded but those, no
+/// Unicode table read. Returns the word's end and counts; None, with `out`
+/// as it was, for a word with another letter.
+pub(super) fn fold_run(out: &mut String, text: &str, start: usize) -> Option<(usize, Counts)> {
+    let bytes = text.as_bytes();
+    let a = out.len();
+    let mut n = Counts::default();
+    let mut i = start;
+    loop {
+        let (end, run) = ascii_run(bytes, i);
+        let from = out.len();
+        out.push_str(&text[i..end]);
+        if run.uppers > 0 {
+            out[from..].make_ascii_lowercase();
+        }
+        n.then(run);
+        i = end;
+        let Some(c) = text[i..].chars().next().filter(|c| !c.is_ascii()) else {
+            break;
+        };
+        match fold_latin(c) {
+            Some(plain) => {
+                n.letter(c.is_uppercase());
+                out.push_str(plain);
+                i += c.len_utf8();
+            }
+            None if is_word_char(c) => {
+                out.truncate(a);
+                return None;
+            }
+            None => break,
+        }
+    }
+    Some((i, n))
+}
+
+/// Appends `word` folded to `out`, and counts its letters and digits.
+pub(super) fn fold_word(out: &mut String, word: &str) -> Counts {
+    let mut n = Counts::default();
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                n.letter(c.is_ascii_uppercase());
+            } else {
+                n.digits += u32::from(c.is_ascii_digit());
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if c.is_alphabetic() {
+            n.letter(c.is_uppercase());
+        } else if c.is_ascii_digit() {
+            n.digits += 1;
+        }
+        push_folded(out, c);
+    }
+    n
+}
+
+/// The end of the ASCII letters and digits from `from`, counted as
+/// [`fold_word`] counts them.
+fn ascii_run(bytes: &[u8], from: usize) -> (usize, Counts) {
+    let (mut i, mut letters, mut uppers) = (from, 0u32, 0u32);
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        letters += u32::from(bytes[i].is_ascii_alphabetic());
+        uppers += u32::from(bytes[i].is_ascii_uppercase());
+        i += 1;
+    }
+    let run = &bytes[from..i];
+    let counts = Counts {
+        first_upper: run
+            .iter()
+            .find(|b| b.is_ascii_alphabetic())
+            .map(u8::is_ascii_uppercase),
+        letters,
+        uppers,
+        digits: run.len() as u32 - letters,
+    };
+    (i, counts)
+}
+
+/// The folded form of the accented letters the tokenizer folds itself (in
+/// either case); None for any other character.
+pub(super) fn fold_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'ç' | 'Ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ñ' | 'Ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'œ' | 'Œ' => "oe",
+        'æ' | 'Æ' => "ae",
+        _ => return None,
+    })
+}
+
+/// Appends `c` lower-cased and without accents.
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for l in c.to_lowercase() {
+        let plain = match l {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'œ' => {
+                out.push_str("oe");
+                continue;
+            }
+            'æ' => {
+                out.push_str("ae");
+                continue;
+            }
+            _ => {
+                let mut buf = [0u8; 4];
+                for f in normalize::fold(l.encode_utf8(&mut buf)).chars() {
+                    out.extend(f.to_lowercase());
+                }
+                continue;
+            }
+        };
+        out.push(plain);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compares the fast path with the general one on the word at `start`.
+    fn check(text: &str, start: usize) {
+        let end = word_end(text, start);
+        let mut general = String::from("x");
+        let counts = fold_word(&mut general, &text[start..end]);
+        let mut fast = String::from("x");
+        match fold_run(&mut fast, text, start) {
+            Some((e, c)) => {
+                assert_eq!(
+                    (e, &fast, c),
+                    (end, &general, counts),
+                    "{text:?} at {start}"
+                );
+            }
+            None => {
+                assert_eq!(fast, "x", "{text:?} at {start}");
+                let other = text[start..end]
+                    .chars()
+                    .any(|c| !c.is_ascii() && fold_latin(c).is_none());
+                assert!(other, "{text:?} at {start}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_folds_as_the_general_one() {
+        for text in [
+            "Genêts",
+            "GENÊTS!",
+            "12bis",
+            "À",
+            "ŒUVRE cœur",
+            "Ærø",
+            "straße",
+            "Ÿves",
+            "e\u{301}te",
+            "l\u{2019}été",
+            "façade-sud",
+            "Über",
+            "ÉCOLE,",
+            "naïve",
+            "Ðe þorn",
+            "x×y",
+            "vélo😡",
+            "𝐆𝐞𝐧𝐞𝐭𝐬",
+        ] {
+            for (start, _) in text.char_indices() {
+                if text[start..].chars().next().is_some_and(is_word_char) {
+                    check(text, start);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_folds_every_word_of_the_corpus_as_the_general_one() {
+        let corpus = crate::corpus::Corpus::shipped();
+        for c in &corpus.comments {
+            for (start, ch) in c.text.char_indices() {
+                if is_word_char(ch) {
+                    check(&c.text, start);
+                }
+            }
+        }
+    }
+}
