@@ -59,14 +59,15 @@
 //!
 //! Speed: the index is built once in [`ResidenceMatcher::new`]. [`find`]
 //! first reads the text's words as written, folding only the accented
-//! ones, and checks each with two table reads against the words that
-//! start a name or a street, exactly or one typo away: most comments stop
-//! there. The others are folded in one pass (its own tokenizer, not
-//! `normalize`, which rewrites the text and would lose the spans and the
-//! capitals the rules need; it uses `normalize::fold` for the rare letters
-//! it does not fold itself), and each word not turned away by two table
-//! reads against the whole vocabulary is looked up. A few microseconds
-//! for a 300-character text, growing little with the number of residences.
+//! ones, and notes with two table reads per word which words of the
+//! names and streets each may be, exactly or one typo away: most comments
+//! stop there, having no name or street with all its words. The others
+//! are folded in one pass (its own tokenizer, not `normalize`, which
+//! rewrites the text and would lose the spans and the capitals the rules
+//! need; it uses `normalize::fold` for the rare letters it does not fold
+//! itself), and each word not turned away by two table reads against the
+//! vocabulary is looked up. A few microseconds for a 300-character text,
+//! growing little with the number of residences.
 //!
 //! [`find`]: ResidenceMatcher::find
 

@@ -81,7 +81,10 @@ pub(super) fn fold_run(out: &mut String, text: &str, start: usize) -> Option<(us
         }
         n.then(run);
         i = end;
-        let Some(c) = text[i..].chars().next().filter(|c| !c.is_ascii()) else {
+        if bytes.get(i).is_none_or(u8::is_ascii) {
+            break;
+        }
+        let Some(c) = text[i..].chars().next() else {
             break;
         };
         match fold_latin(c) {
@@ -123,21 +126,53 @@ pub(super) fn fold_word(out: &mut String, word: &str) -> Counts {
     n
 }
 
+/// What an ASCII byte is in a word: nothing (0), a digit, a lower-case
+/// letter or a capital (bits below), read in one table load per byte.
+static ASCII: [u8; 256] = ascii_classes();
+
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const CAPITAL: u8 = 4;
+
+const fn ascii_classes() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_uppercase() {
+            LETTER | CAPITAL
+        } else if c.is_ascii_lowercase() {
+            LETTER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+}
+
 /// The end of the ASCII letters and digits from `from`, counted as
 /// [`fold_word`] counts them.
 fn ascii_run(bytes: &[u8], from: usize) -> (usize, Counts) {
     let (mut i, mut letters, mut uppers) = (from, 0u32, 0u32);
-    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-        letters += u32::from(bytes[i].is_ascii_alphabetic());
-        uppers += u32::from(bytes[i].is_ascii_uppercase());
+    while let Some(&b) = bytes.get(i) {
+        let class = ASCII[usize::from(b)];
+        if class == 0 {
+            break;
+        }
+        letters += u32::from(class & LETTER != 0);
+        uppers += u32::from(class & CAPITAL != 0);
         i += 1;
     }
     let run = &bytes[from..i];
     let counts = Counts {
         first_upper: run
             .iter()
-            .find(|b| b.is_ascii_alphabetic())
-            .map(u8::is_ascii_uppercase),
+            .map(|&b| ASCII[usize::from(b)])
+            .find(|class| class & LETTER != 0)
+            .map(|class| class & CAPITAL != 0),
         letters,
         uppers,
         digits: run.len() as u32 - letters,

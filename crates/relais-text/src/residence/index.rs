@@ -200,9 +200,9 @@ impl Index {
             }
         }
         ix.near = NearSet::new(
-            ix.word_text
-                .iter()
-                .map(|w| (w.as_str(), !words::is_function(w))),
+            (0..)
+                .zip(&ix.word_text)
+                .map(|(id, w)| (w.as_str(), !words::is_function(w), id)),
         );
         ix
     }
@@ -273,13 +273,6 @@ impl Index {
     /// The text of a vocabulary word.
     pub fn word(&self, id: u32) -> &str {
         &self.word_text[id as usize]
-    }
-
-    /// The words that start a name or a street.
-    pub fn starting_words(&self) -> impl Iterator<Item = &str> {
-        (0..self.word_text.len())
-            .filter(|&id| !self.by_first[id].is_empty())
-            .map(|id| self.word_text[id].as_str())
     }
 
     /// False when `w` is neither a vocabulary word nor one typo from one:

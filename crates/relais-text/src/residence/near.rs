@@ -37,14 +37,16 @@ pub(super) struct Key {
 }
 
 impl Key {
-    /// The key of a word of `n` bytes (`n` > 0) that starts with `first`,
-    /// `second` and ends with `before_last`, `last`; a word of one byte
-    /// gives 0 for `second` and `before_last`.
-    pub fn new(n: usize, first: u8, second: u8, before_last: u8, last: u8) -> Self {
+    /// The key of a word of `n` bytes (`n` > 0) whose byte `i` (folded) is
+    /// `at(i)`. A word of one byte is padded with 0 as its second byte
+    /// and before its last: it is never filed under its end (no length
+    /// bit below five is set in the tail table).
+    #[inline]
+    pub fn new(n: usize, at: impl Fn(usize) -> u8) -> Self {
+        let (first, last) = (at(0), at(n - 1));
+        let (second, before_last) = if n > 1 { (at(1), at(n - 2)) } else { (0, 0) };
         Self {
             head: slot(first, second),
-            // A word of one byte is never filed under its end: its length
-            // bit is set in no tail slot.
             tail: slot(before_last, last),
             bit: length_bit(n),
         }
@@ -52,22 +54,8 @@ impl Key {
 
     /// The key of a folded word; None for the empty word.
     pub fn of(w: &[u8]) -> Option<Self> {
-        let n = w.len();
-        let (&first, &last) = (w.first()?, w.last()?);
-        if n == 1 {
-            return Some(Self::new(1, first, 0, 0, first));
-        }
-        Some(Self::new(n, first, w[1], w[n - 2], last))
+        (!w.is_empty()).then(|| Self::new(w.len(), |i| w[i]))
     }
-}
-
-/// One slot: the lengths a text word filed here may have to be near one
-/// of the words, and where those words are in [`Table::members`].
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    lengths: u32,
-    start: u16,
-    end: u16,
 }
 
 /// The bytes a word has, five bits of each, as a set.
@@ -97,11 +85,14 @@ impl Listed {
     }
 }
 
-/// Words filed by two of their bytes.
+/// Words filed by their first bytes, or by their last.
 #[derive(Debug)]
 struct Table {
-    slots: Box<[Slot; SLOTS]>,
-    /// The words of each slot.
+    /// For each slot, the lengths a word filed there may have to be near
+    /// one of its words: read for every word of a text, so kept apart.
+    lengths: Box<[u32; SLOTS]>,
+    /// For each slot, where its words are in `members`.
+    spans: Box<[(u16, u16); SLOTS]>,
     members: Vec<Listed>,
 }
 
@@ -110,34 +101,43 @@ impl Table {
     /// gives a word's bytes.
     fn new<'a>(entries: &[(usize, u32, u16)], spelling: impl Fn(u16) -> &'a [u8]) -> Self {
         let mut by_slot: Vec<Vec<u16>> = vec![Vec::new(); SLOTS];
-        let mut slots = Box::new([Slot::default(); SLOTS]);
-        for &(s, lengths, word) in entries {
-            slots[s].lengths |= lengths;
+        let mut lengths = Box::new([0; SLOTS]);
+        for &(s, bits, word) in entries {
+            lengths[s] |= bits;
             if !by_slot[s].contains(&word) {
                 by_slot[s].push(word);
             }
         }
+        let mut spans = Box::new([(0, 0); SLOTS]);
         let mut members = Vec::new();
         for (s, words) in by_slot.into_iter().enumerate() {
-            slots[s].start = u16::try_from(members.len()).expect("a small set");
+            let start = u16::try_from(members.len()).expect("a small set");
             members.extend(words.into_iter().map(|id| Listed {
                 len: spelling(id).len(),
                 letters: letters(spelling(id)),
                 id,
             }));
-            slots[s].end = u16::try_from(members.len()).expect("a small set");
+            spans[s] = (start, u16::try_from(members.len()).expect("a small set"));
         }
-        Self { slots, members }
+        Self {
+            lengths,
+            spans,
+            members,
+        }
     }
 
     fn may_hold(&self, s: usize, bit: u32) -> bool {
-        self.slots[s].lengths & bit != 0
+        self.lengths[s] & bit != 0
     }
 
-    /// The words filed at `s`.
-    fn at(&self, s: usize) -> &[Listed] {
-        let slot = self.slots[s];
-        &self.members[usize::from(slot.start)..usize::from(slot.end)]
+    /// The words filed at `s`, when a word of length bit `bit` may be
+    /// near one of them.
+    fn filed(&self, s: usize, bit: u32) -> &[Listed] {
+        if !self.may_hold(s, bit) {
+            return &[];
+        }
+        let (start, end) = self.spans[s];
+        &self.members[usize::from(start)..usize::from(end)]
     }
 }
 
@@ -147,6 +147,8 @@ struct Member {
     bytes: Box<[u8]>,
     /// Also found one typo away.
     typo: bool,
+    /// What the word stands for, given by the caller.
+    tag: u32,
 }
 
 /// A set of words, found exactly or one typo away.
@@ -164,19 +166,22 @@ impl Default for NearSet {
 }
 
 impl NearSet {
-    /// The set of `words` (folded); those marked `true` are also found one
-    /// typo away when they have [`TYPO_MIN_LEN`] bytes or more.
-    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, bool)>) -> Self {
+    /// The set of `words` (folded), each with whether it is also found one
+    /// typo away (when it has [`TYPO_MIN_LEN`] bytes or more) and a tag.
+    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, bool, u32)>) -> Self {
         let mut members: Vec<Member> = Vec::new();
         let (mut head, mut tail) = (Vec::new(), Vec::new());
-        for (w, typo) in words {
+        for (w, typo, tag) in words {
             let b = w.as_bytes();
             let n = b.len();
             let typo = typo && n >= TYPO_MIN_LEN;
             let Some(key) = Key::of(b) else {
                 continue;
             };
-            if members.iter().any(|m| &*m.bytes == b && m.typo == typo) {
+            if members
+                .iter()
+                .any(|m| &*m.bytes == b && m.typo == typo && m.tag == tag)
+            {
                 continue;
             }
             let id = u16::try_from(members.len()).expect("a small set");
@@ -189,6 +194,7 @@ impl NearSet {
             members.push(Member {
                 bytes: b.into(),
                 typo,
+                tag,
             });
         }
         let spelling = |id: u16| &*members[usize::from(id)].bytes;
@@ -206,19 +212,48 @@ impl NearSet {
         self.head.may_hold(k.head, k.bit) || self.tail.may_hold(k.tail, k.bit)
     }
 
+    /// True when the word listed as `l` is `w` (of `n` bytes, `letters`)
+    /// or one typo from it.
+    fn is_near(&self, l: &Listed, w: &[u8], n: usize, letters: u32) -> bool {
+        if !l.may_be_near(n, letters) {
+            return false;
+        }
+        let m = &self.members[usize::from(l.id)];
+        (m.typo && one_edit(w, &m.bytes)) || same(&m.bytes, w)
+    }
+
+    /// The words filed where a word with key `k` may be near them (the
+    /// same word may be filed at two of them).
+    #[inline]
+    fn filed(&self, k: Key) -> [&[Listed]; 2] {
+        [
+            self.head.filed(k.head, k.bit),
+            self.tail.filed(k.tail, k.bit),
+        ]
+    }
+
     /// True when `w`, whose key is `k`, is a word of the set, or one typo
     /// from a word marked for typos.
     pub fn holds(&self, k: Key, w: &[u8]) -> bool {
         let (n, set) = (w.len(), letters(w));
-        let near = |l: &Listed| {
-            if !l.may_be_near(n, set) {
-                return false;
+        self.filed(k)
+            .iter()
+            .any(|listed| listed.iter().any(|l| self.is_near(l, w, n, set)))
+    }
+
+    /// Gives `f` the tag of each word of the set that `w`, whose key is
+    /// `k`, is or is one typo from (a tag may come twice), until `f`
+    /// returns None.
+    pub fn try_tags(&self, k: Key, w: &[u8], mut f: impl FnMut(u32) -> Option<()>) -> Option<()> {
+        let (n, set) = (w.len(), letters(w));
+        for listed in self.filed(k) {
+            for l in listed {
+                if self.is_near(l, w, n, set) {
+                    f(self.members[usize::from(l.id)].tag)?;
+                }
             }
-            let m = &self.members[usize::from(l.id)];
-            (m.typo && one_edit(w, &m.bytes)) || same(&m.bytes, w)
-        };
-        (self.head.may_hold(k.head, k.bit) && self.head.at(k.head).iter().any(near))
-            || (self.tail.may_hold(k.tail, k.bit) && self.tail.at(k.tail).iter().any(near))
+        }
+        Some(())
     }
 
     /// True when `w` is a word of the set, or one typo from a word marked
@@ -227,14 +262,32 @@ impl NearSet {
     pub fn contains(&self, w: &[u8]) -> bool {
         Key::of(w).is_some_and(|k| self.may_hold(k) && self.holds(k, w))
     }
+
+    /// The tags [`NearSet::try_tags`] gives for `w`, each once.
+    pub fn tags_of(&self, w: &[u8]) -> Vec<u32> {
+        let mut tags = Vec::new();
+        if let Some(k) = Key::of(w) {
+            self.try_tags(k, w, |tag| {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+                Some(())
+            });
+        }
+        tags
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn set_of(words: &[(&'static str, bool)]) -> NearSet {
+        NearSet::new(words.iter().map(|&(w, typo)| (w, typo, 0)))
+    }
+
     fn set() -> NearSet {
-        NearSet::new([
+        set_of(&[
             ("genets", true),
             ("vo", true),
             ("isle", true),
@@ -274,14 +327,14 @@ mod tests {
 
     #[test]
     fn any_byte_is_filed_even_outside_the_alphabet() {
-        let s = NearSet::new([("éclair", true), ("12bis", false)]);
+        let s = set_of(&[("éclair", true), ("12bis", false)]);
         assert!(s.contains("éclair".as_bytes()));
         assert!(s.contains("éclairs".as_bytes()));
         assert!(s.contains(b"12bis"));
         // 'p' and '0' share a slot: the comparison tells them apart.
         assert!(!s.contains(b"p2bis"));
         let long = "x".repeat(40);
-        let s = NearSet::new([(long.as_str(), true)]);
+        let s = NearSet::new([(long.as_str(), true, 0)]);
         assert!(s.contains(format!("{long}y").as_bytes()));
         assert!(!s.contains("x".repeat(33).as_bytes()));
     }

@@ -1,45 +1,152 @@
 //! A quick look at a text before tokenizing it: most comments name no
-//! residence, and have no word that could start a name or a street, even
-//! one typo away. This pass folds each word as the tokenizer does, without
-//! keeping anything, and answers "maybe" whenever it is unsure (a hashtag,
-//! a letter it does not fold itself, a very long word): only a "no" skips
-//! the matcher, and a "no" is always right (see [`Gate`]).
+//! residence. This pass folds each word as the tokenizer does, without
+//! keeping the text, notes which words of the residences' names and
+//! streets it may be (exactly or one typo away), and says "no" when no
+//! name or street has all its words noted: the matcher could not follow
+//! one. It answers "maybe" whenever it is unsure (a hashtag, a letter it
+//! does not fold itself, a very long word, too many words noted): only a
+//! "no" skips the matcher, and a "no" is always right (see [`Gate`]).
 
 use super::fold::{fold_latin, is_word_char};
-use super::index::Index;
+use super::index::{Index, Kind};
 use super::near::{Key, NearSet};
 use super::words;
 
-/// The words a text word must be, exactly or one typo away, for the
-/// matcher to have anything to follow from it.
+/// What the pass looks a text's words up in.
 ///
-/// Why a "no" is always right: the matcher follows a name or a street from
-/// a word only when the word's folded, expanded form is a word that starts
-/// one, or, when it is not a vocabulary word, a number or an article, one
-/// typo from such a word of five letters or more that is not an article
-/// (`scan::lex`). The gate holds those starting words, marked for typos as
-/// the typo index marks them, so it contains every such form. A short
-/// abbreviation ("rés.") is looked up before its expansion: the gate also
-/// holds, exactly, each abbreviation whose expansion it contains.
+/// Why a "no" is always right: the matcher links a text to a residence
+/// only through a hashtag (this pass says "maybe" at any '#') or by
+/// following a name or a street word by word (`scan::follow`). It follows
+/// a word at a token whose folded, expanded form is that word, or one
+/// typo from it when the form is not a vocabulary word, a number or an
+/// article (`scan::lex`); a street also needs its type written before it
+/// (`scan::street`). So each word of the name, and the street's type, is
+/// some token's form or one typo from it. The gate holds the vocabulary
+/// (marked for typos as the typo index marks it), the street types, and
+/// each abbreviation tagged with all that its expansion may be: a text
+/// word notes every tag it may be, and the text may name a residence only
+/// when some name or street has all its tags noted.
 #[derive(Debug)]
 pub(super) struct Gate {
-    starts: NearSet,
+    words: NearSet,
+    /// For each vocabulary word (its id is its tag), what each name or
+    /// street that starts with it needs besides: the tags of its other
+    /// words and of its street type.
+    needs: Vec<Vec<Box<[u32]>>>,
 }
 
 impl Gate {
     pub fn new(ix: &Index) -> Self {
-        let starts: Vec<(&str, bool)> = ix
-            .starting_words()
-            .map(|w| (w, !words::is_function(w)))
-            .collect();
-        let expanded = NearSet::new(starts.iter().copied());
-        let abbreviations = words::ABBREVIATIONS
-            .iter()
-            .filter(|(_, full)| expanded.contains(full.as_bytes()))
-            .map(|&(short, _)| (short, false));
-        Self {
-            starts: NearSet::new(starts.iter().copied().chain(abbreviations)),
+        let vocabulary = ix.by_first.len();
+        let mut types: Vec<&str> = Vec::new();
+        let mut needs = vec![Vec::new(); vocabulary];
+        for v in &ix.variants {
+            let mut need = v.words[1..].to_vec();
+            if let Kind::Street { street_type, .. } = &v.kind {
+                let k = types
+                    .iter()
+                    .position(|t| t == street_type)
+                    .unwrap_or_else(|| {
+                        types.push(street_type);
+                        types.len() - 1
+                    });
+                need.push((vocabulary + k) as u32);
+            }
+            needs[v.words[0] as usize].push(need.into_boxed_slice());
         }
+        let plain: Vec<(&str, bool, u32)> = (0..vocabulary as u32)
+            .map(|id| (ix.word(id), !words::is_function(ix.word(id)), id))
+            .chain(
+                (vocabulary as u32..)
+                    .zip(&types)
+                    .map(|(tag, t)| (*t, false, tag)),
+            )
+            .collect();
+        let unabbreviated = NearSet::new(plain.iter().copied());
+        let abbreviations: Vec<(&str, bool, u32)> = words::ABBREVIATIONS
+            .iter()
+            .flat_map(|&(short, full)| {
+                let tags = unabbreviated.tags_of(full.as_bytes());
+                tags.into_iter().map(move |tag| (short, false, tag))
+            })
+            .collect();
+        Self {
+            words: NearSet::new(plain.into_iter().chain(abbreviations)),
+            needs,
+        }
+    }
+
+    /// Notes the tags of the folded word `w`, whose key is `k`; None when
+    /// there are too many to keep.
+    fn note(&self, k: Key, w: &[u8], noted: &mut Noted) -> Option<()> {
+        self.words.try_tags(k, w, |tag| noted.note(tag))
+    }
+
+    /// [`Gate::note`] for a word of ASCII letters and digits in any case:
+    /// its key is made from six bytes, and the word is folded only when
+    /// the key may be the gate's. None when unsure.
+    #[inline]
+    fn note_ascii(&self, raw: &[u8], noted: &mut Noted) -> Option<()> {
+        if raw.is_empty() {
+            return Some(());
+        }
+        let key = Key::new(raw.len(), |i| class(raw[i]));
+        if !self.words.may_hold(key) {
+            return Some(());
+        }
+        self.note_folded(key, raw, noted)
+    }
+
+    /// [`Gate::note`] for the ASCII word `raw` once folded.
+    fn note_folded(&self, key: Key, raw: &[u8], noted: &mut Noted) -> Option<()> {
+        let mut folded = [0; MAX_WORD];
+        let folded = folded.get_mut(..raw.len())?;
+        for (f, &b) in folded.iter_mut().zip(raw) {
+            *f = class(b);
+        }
+        self.note(key, folded, noted)
+    }
+
+    /// True when some name or street has all its tags noted.
+    fn completes(&self, noted: &Noted) -> bool {
+        noted.tags().iter().any(|&first| {
+            self.needs.get(first as usize).is_some_and(|needs| {
+                needs
+                    .iter()
+                    .any(|need| need.iter().all(|tag| noted.tags().contains(tag)))
+            })
+        })
+    }
+}
+
+/// Most tags one text notes; more answer "maybe".
+const MAX_NOTED: usize = 32;
+
+/// The tags a text's words noted, each once.
+struct Noted {
+    tags: [u32; MAX_NOTED],
+    len: usize,
+}
+
+impl Noted {
+    fn new() -> Self {
+        Self {
+            tags: [0; MAX_NOTED],
+            len: 0,
+        }
+    }
+
+    /// None when there is no room left.
+    fn note(&mut self, tag: u32) -> Option<()> {
+        if !self.tags().contains(&tag) {
+            *self.tags.get_mut(self.len)? = tag;
+            self.len += 1;
+        }
+        Some(())
+    }
+
+    fn tags(&self) -> &[u32] {
+        &self.tags[..self.len]
     }
 }
 
@@ -78,8 +185,14 @@ fn class(b: u8) -> u8 {
     CLASS[usize::from(b)]
 }
 
-/// False when no word of `text` can start a residence's name or street.
+/// False when `text` names no residence.
 pub(super) fn may_name(gate: &Gate, text: &str) -> bool {
+    read(gate, text, &mut Noted::new()).is_none_or(|completed| completed)
+}
+
+/// Notes the tags of the words of `text` until some name or street has
+/// all its tags noted (true); None when unsure.
+fn read(gate: &Gate, text: &str, noted: &mut Noted) -> Option<bool> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -88,72 +201,45 @@ pub(super) fn may_name(gate: &Gate, text: &str) -> bool {
                 i += 1;
                 continue;
             }
-            HASH => return true, // hashtags are cut at their capitals: tokenize them
+            HASH => return None, // hashtags are cut at their capitals: tokenize them
             _ => {}
         }
-        // Most words are ASCII letters and digits, checked as they are
+        let before = noted.len;
+        // Most words are ASCII letters and digits, looked up as they are
         // written; a word with a letter of several bytes is folded first.
         let start = i;
         while i < bytes.len() && class(bytes[i]) > NON_ASCII {
             i += 1;
         }
-        if i == bytes.len() || class(bytes[i]) != NON_ASCII {
-            if gate.admits_ascii(&bytes[start..i]) {
-                return true;
+        let next = text[i..].chars().next().filter(|c| !c.is_ascii());
+        match next.map(|c| (c, fold_char(c))) {
+            None => gate.note_ascii(&bytes[start..i], noted)?,
+            Some((c, None)) => {
+                if is_word_char(c) {
+                    return None;
+                }
+                gate.note_ascii(&bytes[start..i], noted)?;
+                i += c.len_utf8();
             }
-            continue;
-        }
-        match fold(text, start) {
-            Some((end, word)) => {
-                if gate.starts.contains(word.as_slice()) {
-                    return true;
+            Some((_, Some(_))) => {
+                let (end, word) = fold(text, start)?;
+                if let Some(k) = Key::of(word.as_slice()) {
+                    gate.note(k, word.as_slice(), noted)?;
                 }
                 i = end;
             }
-            None => return true,
+        }
+        if noted.len > before && gate.completes(noted) {
+            return Some(true);
         }
     }
-    false
-}
-
-impl Gate {
-    /// False when the word `raw`, ASCII letters and digits in any case,
-    /// cannot start a name: its key is made from four bytes, and the word
-    /// is folded only when the key may be the gate's.
-    fn admits_ascii(&self, raw: &[u8]) -> bool {
-        let n = raw.len();
-        let key = match raw {
-            [] => return false,
-            &[a] => Key::new(1, class(a), 0, 0, class(a)),
-            &[a, b, ..] => Key::new(n, class(a), class(b), class(raw[n - 2]), class(raw[n - 1])),
-        };
-        if !self.starts.may_hold(key) {
-            return false;
-        }
-        if n > MAX_WORD {
-            return true;
-        }
-        let mut folded = [0; MAX_WORD];
-        for (f, &b) in folded.iter_mut().zip(raw) {
-            *f = class(b);
-        }
-        self.starts.holds(key, &folded[..n])
-    }
+    Some(false)
 }
 
 /// A word folded by [`fold`].
 struct Word {
     bytes: [u8; MAX_WORD],
     len: usize,
-}
-
-impl Default for Word {
-    fn default() -> Self {
-        Self {
-            bytes: [0; MAX_WORD],
-            len: 0,
-        }
-    }
 }
 
 impl Word {
@@ -170,25 +256,57 @@ impl Word {
     }
 }
 
+/// What the tokenizer folds a letter of several bytes into, when this pass
+/// knows: the accented letters it folds itself, and the variation selector
+/// that makes a symbol an emoji ("❤️"), a combining mark folded into
+/// nothing.
+fn fold_char(c: char) -> Option<&'static str> {
+    if c == '\u{fe0f}' {
+        return Some("");
+    }
+    fold_latin(c)
+}
+
 /// Folds the word that starts at `start` as the tokenizer does, when it
 /// has a letter of several bytes; returns where the pass goes on and the
 /// word. None when unsure: a letter this pass does not fold, a long word.
 fn fold(text: &str, start: usize) -> Option<(usize, Word)> {
-    let mut word = Word::default();
+    let mut word = Word {
+        bytes: [0; MAX_WORD],
+        len: 0,
+    };
     let mut i = start;
     for c in text[start..].chars() {
-        if c.is_ascii_alphanumeric() {
-            word.push(&[c.to_ascii_lowercase() as u8])?;
-        } else if let Some(plain) = fold_latin(c) {
+        if c.is_ascii() {
+            match class(c as u8) {
+                // The pass reads the separator: it may be a '#'.
+                SEPARATOR | HASH => return Some((i, word)),
+                folded => word.push(&[folded])?,
+            }
+        } else if let Some(plain) = fold_char(c) {
             word.push(plain.as_bytes())?;
         } else if is_word_char(c) {
             return None;
-        } else if c.is_ascii() {
-            return Some((i, word)); // the pass reads it: it may be a '#'
         } else {
             return Some((i + c.len_utf8(), word));
         }
         i += c.len_utf8();
     }
     Some((i, word))
+}
+
+#[cfg(test)]
+impl Gate {
+    /// The tags the words of `text` note; None when unsure.
+    pub fn noted(&self, text: &str) -> Option<Vec<u32>> {
+        let mut noted = Noted::new();
+        read(self, text, &mut noted)?;
+        Some(noted.tags().to_vec())
+    }
+
+    /// The tag of a street type.
+    pub fn street_type(&self, ix: &Index, street_type: &str) -> Option<u32> {
+        let tags = self.words.tags_of(street_type.as_bytes());
+        tags.into_iter().find(|&t| t as usize >= ix.by_first.len())
+    }
 }

@@ -1,17 +1,21 @@
 //! The two quick rejections against the lookups they stand in front of:
-//! the prefilter's gate must admit every word the matcher may follow a
-//! name from, and the index's `may_know` must hold every word that has an
-//! id or a typo candidate. Checked on every word of the corpus and on
-//! words one edit from the vocabulary, in capitals and abbreviated.
+//! the prefilter's gate must note every vocabulary word a token may be
+//! for the matcher, and every street type it is; the index's `may_know`
+//! must hold every word that has an id or a typo candidate. Checked on
+//! every word of the corpus and on words one edit from the vocabulary, in
+//! capitals, abbreviated, with an emoji's variation selector; and the
+//! prefilter on every text of the corpus.
 
+use super::ResidenceMatcher;
 use super::corpus_tests::residences;
-use super::index::Index;
+use super::index::{Index, Kind};
 use super::prefilter::{Gate, may_name};
 use super::tokens::tokenize;
 use super::words;
 
 /// The words of the corpus as written, then the vocabulary of `ix`, its
-/// words one edit away and in capitals, and the abbreviations.
+/// words one edit away, in capitals and with a variation selector, the
+/// street types and the abbreviations.
 fn words_to_try(ix: &Index) -> Vec<String> {
     let corpus = crate::corpus::Corpus::shipped();
     let mut written: Vec<String> = corpus
@@ -30,8 +34,10 @@ fn words_to_try(ix: &Index) -> Vec<String> {
         let w = ix.word(id as u32);
         written.extend(edits(w));
         written.push(w.to_uppercase());
+        written.push(format!("{w}\u{fe0f}"));
         written.push(w.to_string());
     }
+    written.extend(street_types(ix).into_iter().map(str::to_string));
     written.extend(
         words::ABBREVIATIONS
             .iter()
@@ -40,18 +46,28 @@ fn words_to_try(ix: &Index) -> Vec<String> {
     written
 }
 
-/// Whether the matcher may follow a name from the folded, expanded
-/// form `w`, by the index's own lookups (what the gate must contain).
-fn starts_a_name(ix: &Index, w: &str, number: bool) -> bool {
-    let starts = |id: u32| !ix.by_first[id as usize].is_empty();
+/// The street types of the streets of `ix`.
+fn street_types(ix: &Index) -> Vec<&str> {
+    ix.variants
+        .iter()
+        .filter_map(|v| match &v.kind {
+            Kind::Street { street_type, .. } => Some(street_type.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The vocabulary words the matcher may take the folded, expanded form
+/// `w` for, by the index's own lookups (as `scan::lex`).
+fn lexed(ix: &Index, w: &str, number: bool) -> Vec<u32> {
     if let Some(id) = ix.word_id(w) {
-        return starts(id);
+        return vec![id];
     }
     if number || words::is_function(w) {
-        return false;
+        return Vec::new();
     }
     let (ids, n) = ix.typo_candidates(w);
-    ids[..n].iter().any(|&id| starts(id))
+    ids[..n].to_vec()
 }
 
 /// Words one edit from `w`: each deletion, adjacent transposition,
@@ -87,19 +103,57 @@ fn edits(w: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_gate_admits_every_word_the_matcher_may_follow_a_name_from() {
+fn the_gate_notes_every_word_a_token_may_be_and_its_street_type() {
     let ix = Index::build(&residences());
     let gate = Gate::new(&ix);
-    let mut followed = 0;
+    let types = street_types(&ix);
+    let (mut checked, mut unsure) = (0, 0);
     for w in &words_to_try(&ix) {
         let t = tokenize(w);
-        if t.len() != 1 || !starts_a_name(&ix, t.form(0), t.list[0].number) {
+        if t.len() != 1 {
             continue;
         }
-        followed += 1;
-        assert!(may_name(&gate, w), "{w}");
+        let form = t.form(0);
+        let mut expected = lexed(&ix, form, t.list[0].number);
+        if types.contains(&form) {
+            expected.push(gate.street_type(&ix, form).expect("a street type"));
+        }
+        if expected.is_empty() {
+            continue;
+        }
+        let Some(noted) = gate.noted(w) else {
+            unsure += 1;
+            continue;
+        };
+        checked += 1;
+        for tag in expected {
+            assert!(noted.contains(&tag), "{w}: {tag} not in {noted:?}");
+        }
     }
-    assert!(followed > 1000, "{followed}");
+    assert!(checked > 1000 && unsure < 10, "{checked} {unsure}");
+}
+
+#[test]
+fn the_prefilter_says_no_only_to_texts_of_the_corpus_that_name_no_residence() {
+    let m = ResidenceMatcher::new(&residences());
+    let corpus = crate::corpus::Corpus::shipped();
+    let texts = corpus
+        .comments
+        .iter()
+        .map(|c| c.text.as_str())
+        .chain(corpus.posts.iter().map(|p| p.text.as_str()));
+    let (mut named, mut turned_away) = (0, 0);
+    for text in texts {
+        for text in [text.to_string(), text.to_lowercase(), text.to_uppercase()] {
+            let found = m.find(&text);
+            named += usize::from(found.is_some());
+            if !may_name(&m.gate, &text) {
+                turned_away += 1;
+                assert_eq!(found, None, "{text}");
+            }
+        }
+    }
+    assert!(named > 1000 && turned_away > 5000, "{named} {turned_away}");
 }
 
 #[test]
@@ -116,6 +170,17 @@ fn the_index_knows_every_word_that_has_an_id_or_a_typo_candidate() {
         assert!(ix.may_know(form), "{w}");
     }
     assert!(known > 1000, "{known}");
+}
+
+#[test]
+fn an_emojis_variation_selector_folds_into_nothing() {
+    // What the prefilter assumes of the tokenizer.
+    let t = tokenize("Genêts\u{fe0f} \u{fe0f}");
+    assert_eq!((t.len(), t.form(0), t.form(1)), (2, "genets", ""));
+    let ix = Index::build(&residences());
+    let gate = Gate::new(&ix);
+    assert!(may_name(&gate, "Genêts\u{fe0f}"));
+    assert!(!may_name(&gate, "merci ❤\u{fe0f} ☀\u{fe0f}!"));
 }
 
 #[test]

@@ -192,6 +192,7 @@ fn push_word(
 
 /// Pushes the word at `start..end`, already folded in `t.folded[a..]`;
 /// returns whether it was an abbreviation.
+#[inline(always)]
 fn push_token(
     t: &mut Tokens,
     start: usize,
