@@ -70,23 +70,10 @@ impl Counts {
 pub(super) fn fold_run(out: &mut String, text: &str, start: usize) -> Option<(usize, Counts)> {
     let bytes = text.as_bytes();
     let a = out.len();
-    let mut n = Counts::default();
-    let mut i = start;
-    loop {
-        let (end, run) = ascii_run(bytes, i);
-        let from = out.len();
-        out.push_str(&text[i..end]);
-        if run.uppers > 0 {
-            out[from..].make_ascii_lowercase();
-        }
-        n.then(run);
-        i = end;
-        if bytes.get(i).is_none_or(u8::is_ascii) {
-            break;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+    let (mut i, mut n) = ascii_run(bytes, start);
+    push_ascii(out, &text[start..i], n.uppers > 0);
+    while !bytes.get(i).is_none_or(u8::is_ascii) {
+        let c = text[i..].chars().next()?;
         match fold_latin(c) {
             Some(plain) => {
                 n.letter(c.is_uppercase());
@@ -99,8 +86,21 @@ pub(super) fn fold_run(out: &mut String, text: &str, start: usize) -> Option<(us
             }
             None => break,
         }
+        let (end, run) = ascii_run(bytes, i);
+        push_ascii(out, &text[i..end], run.uppers > 0);
+        n.then(run);
+        i = end;
     }
     Some((i, n))
+}
+
+/// Appends ASCII letters and digits lower-cased, when they have capitals.
+fn push_ascii(out: &mut String, ascii: &str, capitals: bool) {
+    let from = out.len();
+    out.push_str(ascii);
+    if capitals {
+        out[from..].make_ascii_lowercase();
+    }
 }
 
 /// Appends `word` folded to `out`, and counts its letters and digits.

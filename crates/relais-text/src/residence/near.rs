@@ -212,16 +212,6 @@ impl NearSet {
         self.head.may_hold(k.head, k.bit) || self.tail.may_hold(k.tail, k.bit)
     }
 
-    /// True when the word listed as `l` is `w` (of `n` bytes, `letters`)
-    /// or one typo from it.
-    fn is_near(&self, l: &Listed, w: &[u8], n: usize, letters: u32) -> bool {
-        if !l.may_be_near(n, letters) {
-            return false;
-        }
-        let m = &self.members[usize::from(l.id)];
-        (m.typo && one_edit(w, &m.bytes)) || same(&m.bytes, w)
-    }
-
     /// The words filed where a word with key `k` may be near them (the
     /// same word may be filed at two of them).
     #[inline]
@@ -230,6 +220,16 @@ impl NearSet {
             self.head.filed(k.head, k.bit),
             self.tail.filed(k.tail, k.bit),
         ]
+    }
+
+    /// True when the word listed as `l` is `w` (of `n` bytes, `letters`)
+    /// or one typo from it.
+    fn is_near(&self, l: &Listed, w: &[u8], n: usize, letters: u32) -> bool {
+        if !l.may_be_near(n, letters) {
+            return false;
+        }
+        let m = &self.members[usize::from(l.id)];
+        (m.typo && one_edit(w, &m.bytes)) || same(&m.bytes, w)
     }
 
     /// True when `w`, whose key is `k`, is a word of the set, or one typo

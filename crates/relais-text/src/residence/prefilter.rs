@@ -98,6 +98,7 @@ impl Gate {
     }
 
     /// [`Gate::note`] for the ASCII word `raw` once folded.
+    #[inline(never)]
     fn note_folded(&self, key: Key, raw: &[u8], noted: &mut Noted) -> Option<()> {
         let mut folded = [0; MAX_WORD];
         let folded = folded.get_mut(..raw.len())?;
@@ -108,6 +109,7 @@ impl Gate {
     }
 
     /// True when some name or street has all its tags noted.
+    #[inline(never)]
     fn completes(&self, noted: &Noted) -> bool {
         noted.tags().iter().any(|&first| {
             self.needs.get(first as usize).is_some_and(|needs| {
@@ -194,46 +196,65 @@ pub(super) fn may_name(gate: &Gate, text: &str) -> bool {
 /// all its tags noted (true); None when unsure.
 fn read(gate: &Gate, text: &str, noted: &mut Noted) -> Option<bool> {
     let bytes = text.as_bytes();
+    let class_at = |i: usize| bytes.get(i).map(|&b| class(b));
     let mut i = 0;
-    while i < bytes.len() {
-        match class(bytes[i]) {
-            SEPARATOR => {
-                i += 1;
-                continue;
-            }
-            HASH => return None, // hashtags are cut at their capitals: tokenize them
-            _ => {}
+    loop {
+        while class_at(i) == Some(SEPARATOR) {
+            i += 1;
+        }
+        match class_at(i) {
+            None => return Some(false),
+            Some(HASH) => return None, // hashtags are cut at their capitals: tokenize them
+            Some(_) => {}
         }
         let before = noted.len;
         // Most words are ASCII letters and digits, looked up as they are
         // written; a word with a letter of several bytes is folded first.
         let start = i;
-        while i < bytes.len() && class(bytes[i]) > NON_ASCII {
+        while class_at(i).is_some_and(|c| c > NON_ASCII) {
             i += 1;
         }
-        let next = text[i..].chars().next().filter(|c| !c.is_ascii());
-        match next.map(|c| (c, fold_char(c))) {
-            None => gate.note_ascii(&bytes[start..i], noted)?,
-            Some((c, None)) => {
-                if is_word_char(c) {
-                    return None;
-                }
-                gate.note_ascii(&bytes[start..i], noted)?;
-                i += c.len_utf8();
-            }
-            Some((_, Some(_))) => {
-                let (end, word) = fold(text, start)?;
-                if let Some(k) = Key::of(word.as_slice()) {
-                    gate.note(k, word.as_slice(), noted)?;
-                }
-                i = end;
-            }
+        if class_at(i) == Some(NON_ASCII) {
+            i = read_letters(gate, text, start, i, noted)?;
+        } else {
+            gate.note_ascii(&bytes[start..i], noted)?;
         }
         if noted.len > before && gate.completes(noted) {
             return Some(true);
         }
     }
-    Some(false)
+}
+
+/// Reads the word that starts at `start` and has ASCII letters up to `i`,
+/// where a character of several bytes follows; returns where the pass
+/// goes on. None when unsure. Out of the loop of [`read`], which it would
+/// slow down: one word in eight.
+#[inline(never)]
+fn read_letters(
+    gate: &Gate,
+    text: &str,
+    start: usize,
+    i: usize,
+    noted: &mut Noted,
+) -> Option<usize> {
+    let c = text[i..].chars().next()?;
+    if fold_char(c).is_none() {
+        if is_word_char(c) {
+            return None;
+        }
+        gate.note_ascii(&text.as_bytes()[start..i], noted)?;
+        return Some(i + c.len_utf8());
+    }
+    let mut word = Word {
+        bytes: [0; MAX_WORD],
+        len: 0,
+    };
+    let end = fold(text, start, i, &mut word)?;
+    let w = &word.bytes[..word.len];
+    if let Some(k) = Key::of(w).filter(|&k| gate.words.may_hold(k)) {
+        gate.note(k, w, noted)?;
+    }
+    Some(end)
 }
 
 /// A word folded by [`fold`].
@@ -243,16 +264,11 @@ struct Word {
 }
 
 impl Word {
-    /// Appends folded bytes; None when the word is too long for this pass.
-    fn push(&mut self, folded: &[u8]) -> Option<()> {
-        let end = self.len + folded.len();
-        self.bytes.get_mut(self.len..end)?.copy_from_slice(folded);
-        self.len = end;
+    /// Appends a folded byte; None when the word is too long for this pass.
+    fn push(&mut self, folded: u8) -> Option<()> {
+        *self.bytes.get_mut(self.len)? = folded;
+        self.len += 1;
         Some(())
-    }
-
-    fn as_slice(&self) -> &[u8] {
-        &self.bytes[..self.len]
     }
 }
 
@@ -267,32 +283,39 @@ fn fold_char(c: char) -> Option<&'static str> {
     fold_latin(c)
 }
 
-/// Folds the word that starts at `start` as the tokenizer does, when it
-/// has a letter of several bytes; returns where the pass goes on and the
-/// word. None when unsure: a letter this pass does not fold, a long word.
-fn fold(text: &str, start: usize) -> Option<(usize, Word)> {
-    let mut word = Word {
-        bytes: [0; MAX_WORD],
-        len: 0,
-    };
-    let mut i = start;
-    for c in text[start..].chars() {
-        if c.is_ascii() {
-            match class(c as u8) {
+/// Folds onto `word`, as the tokenizer does, the word that starts at
+/// `start` with ASCII letters and digits up to `ascii`; returns where the
+/// pass goes on. None when unsure: a letter this pass does not fold, a
+/// long word.
+fn fold(text: &str, start: usize, ascii: usize, word: &mut Word) -> Option<usize> {
+    let bytes = text.as_bytes();
+    for &b in &bytes[start..ascii] {
+        word.push(class(b))?;
+    }
+    let mut i = ascii;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            match class(b) {
                 // The pass reads the separator: it may be a '#'.
-                SEPARATOR | HASH => return Some((i, word)),
-                folded => word.push(&[folded])?,
+                SEPARATOR | HASH => return Some(i),
+                folded => word.push(folded)?,
             }
-        } else if let Some(plain) = fold_char(c) {
-            word.push(plain.as_bytes())?;
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next()?;
+        if let Some(plain) = fold_char(c) {
+            for &b in plain.as_bytes() {
+                word.push(b)?;
+            }
         } else if is_word_char(c) {
             return None;
         } else {
-            return Some((i + c.len_utf8(), word));
+            return Some(i + c.len_utf8());
         }
         i += c.len_utf8();
     }
-    Some((i, word))
+    Some(i)
 }
 
 #[cfg(test)]
