@@ -72,19 +72,35 @@ pub(super) fn fold_run(out: &mut String, text: &str, start: usize) -> Option<(us
     let a = out.len();
     let (mut i, mut n) = ascii_run(bytes, start);
     push_ascii(out, &text[start..i], n.uppers > 0);
-    while !bytes.get(i).is_none_or(u8::is_ascii) {
-        let c = text[i..].chars().next()?;
-        match fold_latin(c) {
-            Some(plain) => {
-                n.letter(c.is_uppercase());
-                out.push_str(plain);
-                i += c.len_utf8();
+    while let Some(&b) = bytes.get(i).filter(|b| !b.is_ascii()) {
+        if b == 0xc3 {
+            // From À to ÿ: a table, no decoding.
+            let k = bytes[i + 1] & 0x3f;
+            match LATIN1[usize::from(k)] {
+                LATIN1_NOT_A_LETTER => break,
+                LATIN1_OTHER => {
+                    out.truncate(a);
+                    return None;
+                }
+                LATIN1_AE => out.push_str("ae"),
+                letter => out.push(char::from(letter)),
             }
-            None if is_word_char(c) => {
-                out.truncate(a);
-                return None;
+            n.letter(k < LATIN1_FIRST_SMALL);
+            i += 2;
+        } else {
+            let c = text[i..].chars().next()?;
+            match fold_latin(c) {
+                Some(plain) => {
+                    n.letter(c.is_uppercase());
+                    out.push_str(plain);
+                    i += c.len_utf8();
+                }
+                None if is_word_char(c) => {
+                    out.truncate(a);
+                    return None;
+                }
+                None => break,
             }
-            None => break,
         }
         let (end, run) = ascii_run(bytes, i);
         push_ascii(out, &text[i..end], run.uppers > 0);
@@ -92,6 +108,19 @@ pub(super) fn fold_run(out: &mut String, text: &str, start: usize) -> Option<(us
         i = end;
     }
     Some((i, n))
+}
+
+/// [`fold_run`] for a word of ASCII letters and digits only, most words;
+/// None, with `out` as it was, for any other.
+#[inline]
+pub(super) fn ascii_word(out: &mut String, text: &str, start: usize) -> Option<(usize, Counts)> {
+    let bytes = text.as_bytes();
+    let (end, n) = ascii_run(bytes, start);
+    if end == start || !bytes.get(end).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    push_ascii(out, &text[start..end], n.uppers > 0);
+    Some((end, n))
 }
 
 /// Appends ASCII letters and digits lower-cased, when they have capitals.
@@ -182,7 +211,7 @@ fn ascii_run(bytes: &[u8], from: usize) -> (usize, Counts) {
 
 /// The folded form of the accented letters the tokenizer folds itself (in
 /// either case); None for any other character.
-pub(super) fn fold_latin(c: char) -> Option<&'static str> {
+pub(super) const fn fold_latin(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
         'ç' | 'Ç' => "c",
@@ -196,6 +225,40 @@ pub(super) fn fold_latin(c: char) -> Option<&'static str> {
         'æ' | 'Æ' => "ae",
         _ => return None,
     })
+}
+
+/// What each character from U+00C0 to U+00FF, written 0xC3 then
+/// `0x80 | k` in UTF-8, folds into, by `k`: its folded letter (the French
+/// accented letters), or one of the three values below. Read instead of
+/// decoding the character and matching it.
+pub(super) static LATIN1: [u8; 64] = latin1();
+
+/// The letters before this `k` are capitals (À to Þ), the others small
+/// letters (ß to ÿ).
+const LATIN1_FIRST_SMALL: u8 = 0x1f;
+
+/// Æ and æ: "ae".
+pub(super) const LATIN1_AE: u8 = 1;
+/// × and ÷: not letters.
+pub(super) const LATIN1_NOT_A_LETTER: u8 = 2;
+/// Ð, Ø, Þ, ß and their small letters: letters `fold_latin` leaves to
+/// `normalize::fold`.
+pub(super) const LATIN1_OTHER: u8 = 3;
+
+const fn latin1() -> [u8; 64] {
+    let mut t = [0; 64];
+    let mut k = 0;
+    while k < 64 {
+        let c = char::from_u32(0xc0 + k as u32).expect("a character");
+        t[k] = match fold_latin(c) {
+            Some(plain) if plain.len() == 1 => plain.as_bytes()[0],
+            Some(_) => LATIN1_AE,
+            None if c == '×' || c == '÷' => LATIN1_NOT_A_LETTER,
+            None => LATIN1_OTHER,
+        };
+        k += 1;
+    }
+    t
 }
 
 /// Appends `c` lower-cased and without accents.
@@ -288,6 +351,24 @@ mod tests {
                 if text[start..].chars().next().is_some_and(is_word_char) {
                     check(text, start);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_latin1_table_says_what_each_character_is() {
+        for (k, &folded) in LATIN1.iter().enumerate() {
+            let c = char::from_u32(0xc0 + k as u32).unwrap();
+            let mut buf = [0; 4];
+            assert_eq!(c.encode_utf8(&mut buf).as_bytes(), [0xc3, 0x80 | k as u8]);
+            match folded {
+                LATIN1_AE => assert_eq!(fold_latin(c), Some("ae")),
+                LATIN1_NOT_A_LETTER => assert!(!is_word_char(c), "{c}"),
+                LATIN1_OTHER => assert!(is_word_char(c) && fold_latin(c).is_none(), "{c}"),
+                letter => assert_eq!(fold_latin(c), Some(&*char::from(letter).to_string())),
+            }
+            if folded != LATIN1_NOT_A_LETTER {
+                assert_eq!(c.is_uppercase(), (k as u8) < LATIN1_FIRST_SMALL, "{c}");
             }
         }
     }

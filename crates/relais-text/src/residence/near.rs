@@ -63,15 +63,22 @@ impl Key {
 /// Why it rules out a word one typo away without comparing it: an edit
 /// takes at most one byte out of a word and puts at most one in, so each
 /// of the two sets has at most one element the other lacks.
-fn letters(w: &[u8]) -> u32 {
-    w.iter().fold(0, |set, &b| set | 1 << (b & 31))
+pub(super) fn letters(w: &[u8]) -> u32 {
+    w.iter().fold(0, |set, &b| set | letter(b))
+}
+
+/// The element of [`letters`] a byte is.
+#[inline]
+pub(super) fn letter(b: u8) -> u32 {
+    1 << (b & 31)
 }
 
 /// A word as a slot lists it: what rules it out without reading it.
 #[derive(Debug, Clone, Copy)]
 struct Listed {
-    len: usize,
     letters: u32,
+    /// The length, 65,535 bytes at most: longer ones share it.
+    len: u16,
     id: u16,
 }
 
@@ -79,7 +86,7 @@ impl Listed {
     /// False when the word cannot be `w` (of `n` bytes, `letters`) or one
     /// typo from it.
     fn may_be_near(&self, n: usize, letters: u32) -> bool {
-        self.len.abs_diff(n) <= 1
+        usize::from(self.len).abs_diff(n.min(usize::from(u16::MAX))) <= 1
             && (letters & !self.letters).count_ones() <= 1
             && (self.letters & !letters).count_ones() <= 1
     }
@@ -113,7 +120,7 @@ impl Table {
         for (s, words) in by_slot.into_iter().enumerate() {
             let start = u16::try_from(members.len()).expect("a small set");
             members.extend(words.into_iter().map(|id| Listed {
-                len: spelling(id).len(),
+                len: u16::try_from(spelling(id).len()).unwrap_or(u16::MAX),
                 letters: letters(spelling(id)),
                 id,
             }));
@@ -244,8 +251,16 @@ impl NearSet {
     /// Gives `f` the tag of each word of the set that `w`, whose key is
     /// `k`, is or is one typo from (a tag may come twice), until `f`
     /// returns None.
-    pub fn try_tags(&self, k: Key, w: &[u8], mut f: impl FnMut(u32) -> Option<()>) -> Option<()> {
-        let (n, set) = (w.len(), letters(w));
+    #[inline]
+    /// `set` is `letters(w)`, which a caller that folds `w` makes as it goes.
+    pub fn try_tags(
+        &self,
+        k: Key,
+        w: &[u8],
+        set: u32,
+        mut f: impl FnMut(u32) -> Option<()>,
+    ) -> Option<()> {
+        let n = w.len();
         for listed in self.filed(k) {
             for l in listed {
                 if self.is_near(l, w, n, set) {
@@ -267,7 +282,7 @@ impl NearSet {
     pub fn tags_of(&self, w: &[u8]) -> Vec<u32> {
         let mut tags = Vec::new();
         if let Some(k) = Key::of(w) {
-            self.try_tags(k, w, |tag| {
+            self.try_tags(k, w, letters(w), |tag| {
                 if !tags.contains(&tag) {
                     tags.push(tag);
                 }

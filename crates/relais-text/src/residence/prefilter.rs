@@ -7,9 +7,9 @@
 //! does not fold itself, a very long word, too many words noted): only a
 //! "no" skips the matcher, and a "no" is always right (see [`Gate`]).
 
-use super::fold::{fold_latin, is_word_char};
+use super::fold::{LATIN1, LATIN1_AE, LATIN1_NOT_A_LETTER, LATIN1_OTHER, fold_latin, is_word_char};
 use super::index::{Index, Kind};
-use super::near::{Key, NearSet};
+use super::near::{Key, NearSet, letter, letters};
 use super::words;
 
 /// What the pass looks a text's words up in.
@@ -78,8 +78,10 @@ impl Gate {
 
     /// Notes the tags of the folded word `w`, whose key is `k`; None when
     /// there are too many to keep.
-    fn note(&self, k: Key, w: &[u8], noted: &mut Noted) -> Option<()> {
-        self.words.try_tags(k, w, |tag| noted.note(tag))
+    /// `set` is `near::letters(w)`.
+    #[inline]
+    fn note(&self, k: Key, w: &[u8], set: u32, noted: &mut Noted) -> Option<()> {
+        self.words.try_tags(k, w, set, |tag| noted.note(tag))
     }
 
     /// [`Gate::note`] for a word of ASCII letters and digits in any case:
@@ -102,10 +104,12 @@ impl Gate {
     fn note_folded(&self, key: Key, raw: &[u8], noted: &mut Noted) -> Option<()> {
         let mut folded = [0; MAX_WORD];
         let folded = folded.get_mut(..raw.len())?;
+        let mut set = 0;
         for (f, &b) in folded.iter_mut().zip(raw) {
             *f = class(b);
+            set |= letter(*f);
         }
-        self.note(key, folded, noted)
+        self.note(key, folded, set, noted)
     }
 
     /// True when some name or street has all its tags noted.
@@ -237,24 +241,24 @@ fn read_letters(
     i: usize,
     noted: &mut Noted,
 ) -> Option<usize> {
-    let c = text[i..].chars().next()?;
-    if fold_char(c).is_none() {
-        if is_word_char(c) {
-            return None;
-        }
-        gate.note_ascii(&text.as_bytes()[start..i], noted)?;
-        return Some(i + c.len_utf8());
-    }
     let mut word = Word {
         bytes: [0; MAX_WORD],
         len: 0,
     };
-    let end = fold(text, start, i, &mut word)?;
-    let w = &word.bytes[..word.len];
-    if let Some(k) = Key::of(w).filter(|&k| gate.words.may_hold(k)) {
-        gate.note(k, w, noted)?;
+    match fold(text, start, i, &mut word)? {
+        // An ASCII word before a character that is no letter ("l’", "ok😡").
+        Folded::Before(end) => {
+            gate.note_ascii(&text.as_bytes()[start..i], noted)?;
+            Some(end)
+        }
+        Folded::Word(end) => {
+            let w = &word.bytes[..word.len];
+            if let Some(k) = Key::of(w).filter(|&k| gate.words.may_hold(k)) {
+                gate.note(k, w, letters(w), noted)?;
+            }
+            Some(end)
+        }
     }
-    Some(end)
 }
 
 /// A word folded by [`fold`].
@@ -272,50 +276,73 @@ impl Word {
     }
 }
 
-/// What the tokenizer folds a letter of several bytes into, when this pass
-/// knows: the accented letters it folds itself, and the variation selector
-/// that makes a symbol an emoji ("❤️"), a combining mark folded into
-/// nothing.
-fn fold_char(c: char) -> Option<&'static str> {
-    if c == '\u{fe0f}' {
-        return Some("");
-    }
-    fold_latin(c)
+/// What [`fold`] read.
+enum Folded {
+    /// The word has no letter of several bytes: a character that is none
+    /// ends it, and the pass goes on after it (here).
+    Before(usize),
+    /// The word, folded, ends here.
+    Word(usize),
 }
 
 /// Folds onto `word`, as the tokenizer does, the word that starts at
-/// `start` with ASCII letters and digits up to `ascii`; returns where the
-/// pass goes on. None when unsure: a letter this pass does not fold, a
-/// long word.
-fn fold(text: &str, start: usize, ascii: usize, word: &mut Word) -> Option<usize> {
+/// `start` with ASCII letters and digits up to `ascii`, where a character
+/// of several bytes follows. None when unsure: a letter this pass does
+/// not fold, a long word.
+fn fold(text: &str, start: usize, ascii: usize, word: &mut Word) -> Option<Folded> {
     let bytes = text.as_bytes();
-    for &b in &bytes[start..ascii] {
-        word.push(class(b))?;
-    }
     let mut i = ascii;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
             match class(b) {
                 // The pass reads the separator: it may be a '#'.
-                SEPARATOR | HASH => return Some(i),
+                SEPARATOR | HASH => break,
                 folded => word.push(folded)?,
             }
             i += 1;
             continue;
         }
-        let c = text[i..].chars().next()?;
-        if let Some(plain) = fold_char(c) {
-            for &b in plain.as_bytes() {
-                word.push(b)?;
+        let (plain, len): (&[u8], usize) = if b == 0xc3 {
+            // From À to ÿ: a table, no decoding.
+            match LATIN1[usize::from(bytes[i + 1] & 0x3f)] {
+                LATIN1_AE => (b"ae", 2),
+                LATIN1_NOT_A_LETTER => (&[], 0),
+                LATIN1_OTHER => return None,
+                letter => (&[letter][..], 2),
             }
-        } else if is_word_char(c) {
-            return None;
         } else {
-            return Some(i + c.len_utf8());
+            let c = text[i..].chars().next()?;
+            match c {
+                // An emoji's variation selector: a combining mark the
+                // tokenizer folds into nothing.
+                '\u{fe0f}' => (&[], c.len_utf8()),
+                c => match fold_latin(c) {
+                    Some(plain) => (plain.as_bytes(), c.len_utf8()),
+                    None if is_word_char(c) => return None,
+                    None => (&[], 0),
+                },
+            }
+        };
+        if len == 0 {
+            // Not a letter: the word ends before it, the pass goes on after.
+            let after = i + text[i..].chars().next()?.len_utf8();
+            if i == ascii {
+                return Some(Folded::Before(after));
+            }
+            return Some(Folded::Word(after));
         }
-        i += c.len_utf8();
+        if i == ascii {
+            // The first letter of several bytes: the ASCII ones before it.
+            for &b in &bytes[start..ascii] {
+                word.push(class(b))?;
+            }
+        }
+        for &b in plain {
+            word.push(b)?;
+        }
+        i += len;
     }
-    Some(i)
+    Some(Folded::Word(i))
 }
 
 #[cfg(test)]

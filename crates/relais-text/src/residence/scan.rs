@@ -72,6 +72,7 @@ pub(super) fn scan(ix: &Index, t: &Tokens) -> Vec<Hit> {
     hits
 }
 
+#[inline]
 fn lookup(ix: &Index, t: &Tokens, i: usize) -> Lex {
     lex(ix, t.form(i), t.list[i].number)
 }

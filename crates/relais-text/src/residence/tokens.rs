@@ -8,7 +8,7 @@
 //! "terrasses de l isere"). One pass, no regular expression: this runs on
 //! every comment. It must not decide anything about residences.
 
-use super::fold::{Counts, fold_run, fold_word, is_word_char, word_end};
+use super::fold::{Counts, ascii_word, fold_run, fold_word, is_word_char, word_end};
 use super::words;
 
 /// What separates a token from the one before it.
@@ -94,13 +94,20 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             i += 1;
             continue;
         }
+        let a = t.folded.len();
+        if let Some((end, counts)) = ascii_word(&mut t.folded, text, i) {
+            // Most words: ASCII letters and digits only.
+            last_abbrev = push_token(&mut t, i, end, a, counts, &sep, false);
+            sep = Separator::default();
+            i = end;
+            continue;
+        }
         let c = if bytes[i] < 0x80 {
             char::from(bytes[i])
         } else {
             text[i..].chars().next().unwrap_or(' ')
         };
         if is_word_char(c) {
-            let a = t.folded.len();
             let (end, counts) = fold_run(&mut t.folded, text, i).unwrap_or_else(|| {
                 let end = word_end(text, i);
                 (end, fold_word(&mut t.folded, &text[i..end]))
