@@ -250,9 +250,9 @@ impl NearSet {
 
     /// Gives `f` the tag of each word of the set that `w`, whose key is
     /// `k`, is or is one typo from (a tag may come twice), until `f`
-    /// returns None.
-    #[inline]
-    /// `set` is `letters(w)`, which a caller that folds `w` makes as it goes.
+    /// returns None. `set` is `letters(w)`, which a caller that folds `w`
+    /// makes as it goes.
+    #[inline(always)]
     pub fn try_tags(
         &self,
         k: Key,

@@ -38,7 +38,8 @@ impl Lex {
 
 pub(super) fn scan(ix: &Index, t: &Tokens) -> Vec<Hit> {
     let lex: Vec<Lex> = (0..t.len()).map(|i| lookup(ix, t, i)).collect();
-    let mut hits = Vec::new();
+    // Most texts that get here name a residence once or twice.
+    let mut hits = Vec::with_capacity(4);
     for i in 0..t.len() {
         for &id in &lex[i].ids[..lex[i].n] {
             for &v in &ix.by_first[id as usize] {
