@@ -278,6 +278,7 @@ impl Index {
     /// False when `w` is neither a vocabulary word nor one typo from one:
     /// then [`Index::word_id`] is None and [`Index::typo_candidates`] finds
     /// nothing.
+    #[inline]
     pub fn may_know(&self, w: &str) -> bool {
         self.near.contains(w.as_bytes())
     }

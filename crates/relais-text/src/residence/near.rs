@@ -77,16 +77,29 @@ pub(super) fn letter(b: u8) -> u32 {
 #[derive(Debug, Clone, Copy)]
 struct Listed {
     letters: u32,
-    /// The length, 65,535 bytes at most: longer ones share it.
-    len: u16,
-    id: u16,
+    /// The word's index in [`NearSet::members`] above its length in the
+    /// lowest byte (255 bytes and more share a length), in eight bytes
+    /// with `letters`: a slot's words are read one after the other.
+    word: u32,
 }
 
 impl Listed {
+    fn new(id: usize, w: &[u8]) -> Self {
+        let id = u32::try_from(id).ok().filter(|&id| id < 1 << 24);
+        Self {
+            letters: letters(w),
+            word: id.expect("fewer than 16 million words") << 8 | w.len().min(255) as u32,
+        }
+    }
+
+    fn id(&self) -> usize {
+        (self.word >> 8) as usize
+    }
+
     /// False when the word cannot be `w` (of `n` bytes, `letters`) or one
     /// typo from it.
     fn may_be_near(&self, n: usize, letters: u32) -> bool {
-        usize::from(self.len).abs_diff(n.min(usize::from(u16::MAX))) <= 1
+        ((self.word & 0xff) as usize).abs_diff(n.min(255)) <= 1
             && (letters & !self.letters).count_ones() <= 1
             && (self.letters & !letters).count_ones() <= 1
     }
@@ -99,15 +112,15 @@ struct Table {
     /// one of its words: read for every word of a text, so kept apart.
     lengths: Box<[u32; SLOTS]>,
     /// For each slot, where its words are in `members`.
-    spans: Box<[(u16, u16); SLOTS]>,
+    spans: Box<[(u32, u32); SLOTS]>,
     members: Vec<Listed>,
 }
 
 impl Table {
     /// Files `entries` (slot, lengths, word) into a table; `spelling`
     /// gives a word's bytes.
-    fn new<'a>(entries: &[(usize, u32, u16)], spelling: impl Fn(u16) -> &'a [u8]) -> Self {
-        let mut by_slot: Vec<Vec<u16>> = vec![Vec::new(); SLOTS];
+    fn new<'a>(entries: &[(usize, u32, usize)], spelling: impl Fn(usize) -> &'a [u8]) -> Self {
+        let mut by_slot: Vec<Vec<usize>> = vec![Vec::new(); SLOTS];
         let mut lengths = Box::new([0; SLOTS]);
         for &(s, bits, word) in entries {
             lengths[s] |= bits;
@@ -118,13 +131,9 @@ impl Table {
         let mut spans = Box::new([(0, 0); SLOTS]);
         let mut members = Vec::new();
         for (s, words) in by_slot.into_iter().enumerate() {
-            let start = u16::try_from(members.len()).expect("a small set");
-            members.extend(words.into_iter().map(|id| Listed {
-                len: u16::try_from(spelling(id).len()).unwrap_or(u16::MAX),
-                letters: letters(spelling(id)),
-                id,
-            }));
-            spans[s] = (start, u16::try_from(members.len()).expect("a small set"));
+            let start = members.len() as u32;
+            members.extend(words.into_iter().map(|id| Listed::new(id, spelling(id))));
+            spans[s] = (start, members.len() as u32);
         }
         Self {
             lengths,
@@ -144,7 +153,7 @@ impl Table {
             return &[];
         }
         let (start, end) = self.spans[s];
-        &self.members[usize::from(start)..usize::from(end)]
+        &self.members[start as usize..end as usize]
     }
 }
 
@@ -191,7 +200,7 @@ impl NearSet {
             {
                 continue;
             }
-            let id = u16::try_from(members.len()).expect("a small set");
+            let id = members.len();
             head.push((key.head, key.bit, id));
             if typo {
                 let lengths = length_bit(n - 1) | length_bit(n) | length_bit(n + 1);
@@ -204,7 +213,7 @@ impl NearSet {
                 tag,
             });
         }
-        let spelling = |id: u16| &*members[usize::from(id)].bytes;
+        let spelling = |id: usize| &*members[id].bytes;
         let (head, tail) = (Table::new(&head, spelling), Table::new(&tail, spelling));
         Self {
             members,
@@ -235,7 +244,7 @@ impl NearSet {
         if !l.may_be_near(n, letters) {
             return false;
         }
-        let m = &self.members[usize::from(l.id)];
+        let m = &self.members[l.id()];
         (m.typo && one_edit(w, &m.bytes)) || same(&m.bytes, w)
     }
 
@@ -264,7 +273,7 @@ impl NearSet {
         for listed in self.filed(k) {
             for l in listed {
                 if self.is_near(l, w, n, set) {
-                    f(self.members[usize::from(l.id)].tag)?;
+                    f(self.members[l.id()].tag)?;
                 }
             }
         }

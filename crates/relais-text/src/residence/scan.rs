@@ -79,6 +79,7 @@ fn lookup(ix: &Index, t: &Tokens, i: usize) -> Lex {
 }
 
 /// The vocabulary words the folded form `w` may be (`number`: digits only).
+#[inline]
 fn lex(ix: &Index, w: &str, number: bool) -> Lex {
     if !ix.may_know(w) {
         // No id and no typo candidate. (A Lex without words is never asked
