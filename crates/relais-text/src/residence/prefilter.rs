@@ -76,16 +76,15 @@ impl Gate {
         }
     }
 
-    /// Notes the tags of the folded word `w`, whose key is `k`; None when
-    /// there are too many to keep.
-    /// `set` is `near::letters(w)`.
+    /// Notes the tags of the folded word `w`, whose key is `k` and letter
+    /// set `set` (`near::letters`); None when there are too many to keep.
     #[inline]
     fn note(&self, k: Key, w: &[u8], set: u32, noted: &mut Noted) -> Option<()> {
         self.words.try_tags(k, w, set, |tag| noted.note(tag))
     }
 
     /// [`Gate::note`] for a word of ASCII letters and digits in any case:
-    /// its key is made from six bytes, and the word is folded only when
+    /// its key is made from four bytes, and the word is folded only when
     /// the key may be the gate's. None when unsure.
     #[inline]
     fn note_ascii(&self, raw: &[u8], noted: &mut Noted) -> Option<()> {
@@ -156,7 +155,8 @@ impl Noted {
     }
 }
 
-/// Longest word this pass folds; a longer one answers "maybe".
+/// Longest word this pass folds; a longer one whose key may be the gate's
+/// answers "maybe".
 const MAX_WORD: usize = 48;
 
 /// What an ASCII byte is to this pass: its folded form when it is a letter
