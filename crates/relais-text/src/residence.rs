@@ -57,17 +57,23 @@
 //!   matches (below 0.7) give way to stronger ones on another residence;
 //!   two residences left give None.
 //!
-//! Speed: the index is built once in [`ResidenceMatcher::new`]; [`find`]
-//! folds the text in one pass (its own tokenizer, not `normalize`, which
+//! Speed: the index is built once in [`ResidenceMatcher::new`]. [`find`]
+//! first reads the text's words as written, folding only the accented
+//! ones, and notes with two table reads per word which words of the
+//! names and streets each may be, exactly or one typo away: most comments
+//! stop there, having no name or street with all its words. The others
+//! are folded in one pass (its own tokenizer, not `normalize`, which
 //! rewrites the text and would lose the spans and the capitals the rules
 //! need; it uses `normalize::fold` for the rare letters it does not fold
-//! itself), then does a bit test and at most one hash lookup per word, and
-//! six bit tests for a typo when the word is unknown: a few microseconds
-//! for a 300-character text, growing little with the number of residences.
+//! itself), and each word not turned away by two table reads against the
+//! vocabulary is looked up. A few microseconds for a 300-character text,
+//! growing little with the number of residences.
 //!
 //! [`find`]: ResidenceMatcher::find
 
+mod fold;
 mod index;
+mod near;
 mod prefilter;
 mod resolve;
 mod scan;
@@ -77,6 +83,8 @@ mod words;
 
 #[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod sieve_tests;
 #[cfg(test)]
 mod tests;
 
@@ -115,7 +123,7 @@ impl ResidenceMatcher {
 
     /// The one residence a text names, or None when it names none or several.
     pub fn find(&self, text: &str) -> Option<ResidenceMatch> {
-        if !prefilter::may_name(&self.index, &self.gate, text) {
+        if !prefilter::may_name(&self.gate, text) {
             return None;
         }
         let t = tokens::tokenize(text);

@@ -15,7 +15,7 @@ const COMMENTS_A: &str = include_str!("../../../../corpus/comments_a.csv");
 const COMMENTS_B: &str = include_str!("../../../../corpus/comments_b.csv");
 const POSTS: &str = include_str!("../../../../corpus/posts.csv");
 
-fn residences() -> Vec<Residence> {
+pub(super) fn residences() -> Vec<Residence> {
     let mut rows = csv::Reader::from_reader(RESIDENCES.as_bytes());
     rows.records()
         .map(|row| {

@@ -12,6 +12,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 use relais_core::Residence;
 
+use super::near::NearSet;
 use super::tokens::{Tokens, tokenize};
 use super::typo::TypoIndex;
 use super::words;
@@ -100,6 +101,10 @@ pub(super) struct Index {
     cities: FxMap<String, ()>,
     city_starts: FxMap<String, ()>,
     typos: TypoIndex,
+    /// The vocabulary, found exactly or one typo away (typo-able words as
+    /// in `typos`): turns away in a few table reads the words that have
+    /// neither an id nor a typo candidate, most words of a text.
+    near: NearSet,
     /// One bit per hash of a vocabulary word: most words of a text are
     /// not in the vocabulary, and a bit test is cheaper than a lookup.
     bloom: Vec<u64>,
@@ -194,6 +199,11 @@ impl Index {
                 ix.push(variant);
             }
         }
+        ix.near = NearSet::new(
+            (0..)
+                .zip(&ix.word_text)
+                .map(|(id, w)| (w.as_str(), !words::is_function(w), id)),
+        );
         ix
     }
 
@@ -263,6 +273,14 @@ impl Index {
     /// The text of a vocabulary word.
     pub fn word(&self, id: u32) -> &str {
         &self.word_text[id as usize]
+    }
+
+    /// False when `w` is neither a vocabulary word nor one typo from one:
+    /// then [`Index::word_id`] is None and [`Index::typo_candidates`] finds
+    /// nothing.
+    #[inline]
+    pub fn may_know(&self, w: &str) -> bool {
+        self.near.contains(w.as_bytes())
     }
 
     /// The id of a vocabulary word.

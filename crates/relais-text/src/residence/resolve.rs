@@ -16,21 +16,16 @@ pub(super) fn resolve(hits: &[Hit]) -> Option<(u32, f64, &Hit)> {
                 && g.last - g.first > h.last - h.first
         })
     };
-    let kept: Vec<&Hit> = hits.iter().filter(|h| !inside(h)).collect();
-    let strong: Vec<&Hit> = kept
-        .iter()
-        .copied()
-        .filter(|h| h.confidence >= WEAK)
-        .collect();
-    let pool = if strong.is_empty() { kept } else { strong };
-    let first = pool.first()?;
-    if pool.iter().any(|h| h.residence != first.residence) {
+    // A text has a hit or two: the pool is filtered again rather than
+    // collected, which would cost more than the filtering.
+    let kept = || hits.iter().filter(|h| !inside(h));
+    let any_strong = kept().any(|h| h.confidence >= WEAK);
+    let pool = || kept().filter(move |h| !any_strong || h.confidence >= WEAK);
+    let first = pool().next()?;
+    if pool().any(|h| h.residence != first.residence) {
         return None;
     }
-    let best = pool
-        .iter()
-        .copied()
-        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))?;
+    let best = pool().max_by(|a, b| a.confidence.total_cmp(&b.confidence))?;
     let more = hits
         .iter()
         .filter(|h| h.residence == best.residence)

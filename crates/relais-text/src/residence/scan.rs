@@ -38,7 +38,8 @@ impl Lex {
 
 pub(super) fn scan(ix: &Index, t: &Tokens) -> Vec<Hit> {
     let lex: Vec<Lex> = (0..t.len()).map(|i| lookup(ix, t, i)).collect();
-    let mut hits = Vec::new();
+    // Most texts that get here name a residence once or twice.
+    let mut hits = Vec::with_capacity(4);
     for i in 0..t.len() {
         for &id in &lex[i].ids[..lex[i].n] {
             for &v in &ix.by_first[id as usize] {
@@ -72,12 +73,19 @@ pub(super) fn scan(ix: &Index, t: &Tokens) -> Vec<Hit> {
     hits
 }
 
+#[inline]
 fn lookup(ix: &Index, t: &Tokens, i: usize) -> Lex {
     lex(ix, t.form(i), t.list[i].number)
 }
 
 /// The vocabulary words the folded form `w` may be (`number`: digits only).
+#[inline]
 fn lex(ix: &Index, w: &str, number: bool) -> Lex {
+    if !ix.may_know(w) {
+        // No id and no typo candidate. (A Lex without words is never asked
+        // whether it is a typo, so `typo` need not say what a lookup would.)
+        return Lex::default();
+    }
     if let Some(id) = ix.word_id(w) {
         return Lex {
             ids: [id, 0],
@@ -90,15 +98,6 @@ fn lex(ix: &Index, w: &str, number: bool) -> Lex {
     }
     let (ids, n) = ix.typo_candidates(w);
     Lex { ids, n, typo: true }
-}
-
-/// True when the folded form `w` (`number`: digits only) may start a name
-/// or a street: exactly or one typo away, it is the first word of one.
-pub(super) fn may_start(ix: &Index, w: &str, number: bool) -> bool {
-    let lex = lex(ix, w, number);
-    lex.ids[..lex.n]
-        .iter()
-        .any(|&id| !ix.by_first[id as usize].is_empty())
 }
 
 /// Follows `v`'s words from token `i`; articles and prepositions between

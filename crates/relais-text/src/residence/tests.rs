@@ -287,25 +287,34 @@ fn a_weak_match_gives_way_to_a_strong_one() {
 #[test]
 fn the_prefilter_says_no_only_where_the_matcher_finds_nothing() {
     let m = matcher();
-    let may = |text: &str| super::prefilter::may_name(&m.index, &m.gate, text);
+    let may = |text: &str| super::prefilter::may_name(&m.gate, text);
+    // Named: the prefilter lets them through.
     for text in [
         "Les Genêts",
         "GENETS",
         "les genits",
-        "rés. Olympique",
-        "#VillageOlympique",
         "au 4 rue Jules Ferry",
-        "Parc",
-        "bd Marie Reynoard",
-        "VO",
-        "Ŀes Genêts",
+        "avenue Marie Reynoard",
+        "résidence du Parc",
+        "le VO",
     ] {
+        assert!(m.find(text).is_some(), "{text}");
         assert!(may(text), "{text}");
     }
+    // Unsure: a hashtag, a letter the prefilter does not fold.
+    for text in ["#VillageOlympique", "Ŀes Genêts"] {
+        assert!(may(text), "{text}");
+    }
+    // Some words of a name or a street, never all of them, or a street
+    // without its type: the prefilter says no, and the matcher agrees.
     for text in [
         "Merci beaucoup pour la réponse !",
         "L'ascenseur est en panne 😡",
         "",
+        "rés. Olympique",
+        "bd Marie Reynoard",
+        "à la résidence",
+        "Jules Ferry",
     ] {
         assert!(!may(text), "{text}");
         assert!(m.find(text).is_none(), "{text}");

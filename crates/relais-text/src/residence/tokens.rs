@@ -8,8 +8,7 @@
 //! "terrasses de l isere"). One pass, no regular expression: this runs on
 //! every comment. It must not decide anything about residences.
 
-use crate::normalize;
-
+use super::fold::{Counts, ascii_word, fold_run, fold_word, is_word_char, word_end};
 use super::words;
 
 /// What separates a token from the one before it.
@@ -75,14 +74,6 @@ impl Tokens {
     }
 }
 
-/// Letters, digits and combining marks, not the modifier apostrophe.
-pub(super) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() && c != '\u{2bc}' || unicode_normalization::char::is_combining_mark(c)
-}
-
 /// Splits `text` into tokens.
 pub(super) fn tokenize(text: &str) -> Tokens {
     let mut t = Tokens {
@@ -97,14 +88,31 @@ pub(super) fn tokenize(text: &str) -> Tokens {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        if bytes[i] == b' ' {
+            sep.chars += 1; // what `Separator::add` does with a space
+            last_abbrev = false;
+            i += 1;
+            continue;
+        }
+        let a = t.folded.len();
+        if let Some((end, counts)) = ascii_word(&mut t.folded, text, i) {
+            // Most words: ASCII letters and digits only.
+            last_abbrev = push_token(&mut t, i, end, a, counts, &sep, false);
+            sep = Separator::default();
+            i = end;
+            continue;
+        }
         let c = if bytes[i] < 0x80 {
             char::from(bytes[i])
         } else {
             text[i..].chars().next().unwrap_or(' ')
         };
         if is_word_char(c) {
-            let end = word_end(text, i);
-            last_abbrev = push_word(&mut t, text, i, end, &sep, false);
+            let (end, counts) = fold_run(&mut t.folded, text, i).unwrap_or_else(|| {
+                let end = word_end(text, i);
+                (end, fold_word(&mut t.folded, &text[i..end]))
+            });
+            last_abbrev = push_token(&mut t, i, end, a, counts, &sep, false);
             sep = Separator::default();
             i = end;
             continue;
@@ -133,26 +141,6 @@ pub(super) fn tokenize(text: &str) -> Tokens {
     }
     t.title_text = words >= 4 && titled * 5 > words * 3;
     t
-}
-
-fn word_end(text: &str, from: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = from;
-    while i < b.len() {
-        if b[i] < 0x80 {
-            if !b[i].is_ascii_alphanumeric() {
-                return i;
-            }
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if !is_word_char(c) {
-                return i;
-            }
-            i += c.len_utf8();
-        }
-    }
-    i
 }
 
 /// The characters between two words.
@@ -205,30 +193,28 @@ fn push_word(
     hashtag: bool,
 ) -> bool {
     let a = t.folded.len();
-    let (mut first_upper, mut letters, mut uppers, mut digits) = (None, 0u32, 0u32, 0u32);
-    for c in text[start..end].chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
-                letters += 1;
-                let up = c.is_ascii_uppercase();
-                uppers += u32::from(up);
-                first_upper.get_or_insert(up);
-            } else {
-                digits += u32::from(c.is_ascii_digit());
-            }
-            t.folded.push(c.to_ascii_lowercase());
-            continue;
-        }
-        if c.is_alphabetic() {
-            letters += 1;
-            let up = c.is_uppercase();
-            uppers += u32::from(up);
-            first_upper.get_or_insert(up);
-        } else if c.is_ascii_digit() {
-            digits += 1;
-        }
-        push_folded(&mut t.folded, c);
-    }
+    let counts = fold_word(&mut t.folded, &text[start..end]);
+    push_token(t, start, end, a, counts, sep, hashtag)
+}
+
+/// Pushes the word at `start..end`, already folded in `t.folded[a..]`;
+/// returns whether it was an abbreviation.
+#[inline(always)]
+fn push_token(
+    t: &mut Tokens,
+    start: usize,
+    end: usize,
+    a: usize,
+    counts: Counts,
+    sep: &Separator,
+    hashtag: bool,
+) -> bool {
+    let Counts {
+        first_upper,
+        letters,
+        uppers,
+        digits,
+    } = counts;
     let raw = &t.folded[a..];
     let abbrev = match if raw.len() <= 5 {
         words::expand(raw)
@@ -312,41 +298,5 @@ fn push_hashtag(t: &mut Tokens, text: &str, start: usize, end: usize, sep: &Sepa
         let k = letters[0];
         let glued = t.form(k).to_string();
         t.glued_hashtags.push((k, glued));
-    }
-}
-
-/// Appends `c` lower-cased and without accents.
-fn push_folded(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    for l in c.to_lowercase() {
-        let plain = match l {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'œ' => {
-                out.push_str("oe");
-                continue;
-            }
-            'æ' => {
-                out.push_str("ae");
-                continue;
-            }
-            _ => {
-                let mut buf = [0u8; 4];
-                for f in normalize::fold(l.encode_utf8(&mut buf)).chars() {
-                    out.extend(f.to_lowercase());
-                }
-                continue;
-            }
-        };
-        out.push(plain);
     }
 }

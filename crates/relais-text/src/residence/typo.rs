@@ -81,21 +81,28 @@ impl TypoIndex {
 /// True when `a` and `b` differ by exactly one substitution, insertion,
 /// deletion or transposition of two adjacent letters.
 pub(super) fn one_edit(a: &[u8], b: &[u8]) -> bool {
-    if a == b || a.len().abs_diff(b.len()) > 1 {
+    if a.len().abs_diff(b.len()) > 1 {
         return false;
     }
     let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     match a.len().cmp(&b.len()) {
         std::cmp::Ordering::Equal => {
-            a[p + 1..] == b[p + 1..]
-                || (p + 1 < a.len()
-                    && a[p] == b[p + 1]
-                    && a[p + 1] == b[p]
-                    && a[p + 2..] == b[p + 2..])
+            p < a.len()
+                && (same(&a[p + 1..], &b[p + 1..])
+                    || (p + 1 < a.len()
+                        && a[p] == b[p + 1]
+                        && a[p + 1] == b[p]
+                        && same(&a[p + 2..], &b[p + 2..])))
         }
-        std::cmp::Ordering::Greater => a[p + 1..] == b[p..],
-        std::cmp::Ordering::Less => a[p..] == b[p + 1..],
+        std::cmp::Ordering::Greater => same(&a[p + 1..], &b[p..]),
+        std::cmp::Ordering::Less => same(&a[p..], &b[p + 1..]),
     }
+}
+
+/// `a == b` for the short words compared here, without the call to
+/// `memcmp` that slice equality makes (most words differ in a byte or two).
+pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 #[cfg(test)]

@@ -100,33 +100,79 @@ pub(super) fn is_number_marker(w: &str) -> bool {
     matches!(w, "au" | "n" | "no" | "num" | "numero")
 }
 
-/// Abbreviations, folded, and the word they stand for. Applied to names,
-/// streets and texts alike, so "bd Joseph Vallier" meets "boulevard
-/// Joseph Vallier" and "rés. Jaurès" meets "résidence Jaurès".
-pub(super) fn expand(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "res" => "residence",
-        "bat" | "bt" | "batim" => "batiment",
-        "av" | "ave" | "aven" => "avenue",
-        "bd" | "bld" | "blvd" | "boul" | "bvd" => "boulevard",
-        "st" => "saint",
-        "ste" => "sainte",
-        "r" => "rue",
-        "all" => "allee",
-        "imp" => "impasse",
-        "pl" => "place",
-        "ch" | "chem" => "chemin",
-        "rte" => "route",
-        "sq" => "square",
-        "fg" | "fbg" => "faubourg",
-        "dr" => "docteur",
-        "pdt" => "president",
-        "gal" => "general",
-        "cdt" => "commandant",
-        "mgr" => "monseigneur",
-        "prof" => "professeur",
-        _ => return None,
-    })
+/// Writes [`expand`] and [`ABBREVIATIONS`] from one list, so that the
+/// prefilter, which needs every abbreviation, sees the ones the tokenizer
+/// expands.
+macro_rules! abbreviations {
+    ($($($short:literal)|+ => $full:literal,)+) => {
+        /// Abbreviations, folded, and the word they stand for. Applied to
+        /// names, streets and texts alike, so "bd Joseph Vallier" meets
+        /// "boulevard Joseph Vallier" and "rés. Jaurès" meets "résidence
+        /// Jaurès".
+        pub(super) fn expand(w: &str) -> Option<&'static str> {
+            if !may_abbreviate(w.as_bytes()) {
+                return None;
+            }
+            Some(match w {
+                $($($short)|+ => $full,)+
+                _ => return None,
+            })
+        }
+
+        /// Every abbreviation [`expand`] knows, with its word.
+        pub(super) const ABBREVIATIONS: &[(&str, &str)] = &[$($(($short, $full),)+)+];
+    };
+}
+
+abbreviations! {
+    "res" => "residence",
+    "bat" | "bt" | "batim" => "batiment",
+    "av" | "ave" | "aven" => "avenue",
+    "bd" | "bld" | "blvd" | "boul" | "bvd" => "boulevard",
+    "st" => "saint",
+    "ste" => "sainte",
+    "r" => "rue",
+    "all" => "allee",
+    "imp" => "impasse",
+    "pl" => "place",
+    "ch" | "chem" => "chemin",
+    "rte" => "route",
+    "sq" => "square",
+    "fg" | "fbg" => "faubourg",
+    "dr" => "docteur",
+    "pdt" => "president",
+    "gal" => "general",
+    "cdt" => "commandant",
+    "mgr" => "monseigneur",
+    "prof" => "professeur",
+}
+
+/// For each length of an abbreviation (five letters at most: a longer one
+/// fails to compile here) and its first letter, its last letters, five
+/// bits of each byte: most words are turned away by one table read before
+/// [`expand`] compares them with each abbreviation.
+static ABBREVIATION_ENDS: [[u32; 32]; 6] = abbreviation_ends();
+
+const fn abbreviation_ends() -> [[u32; 32]; 6] {
+    let mut ends = [[0; 32]; 6];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        let w = ABBREVIATIONS[k].0.as_bytes();
+        let (first, last) = (w[0], w[w.len() - 1]);
+        ends[w.len()][(first & 31) as usize] |= 1 << (last & 31);
+        k += 1;
+    }
+    ends
+}
+
+/// False when `w` is no abbreviation.
+fn may_abbreviate(w: &[u8]) -> bool {
+    match (w.first(), w.last()) {
+        (Some(&first), Some(&last)) if w.len() < ABBREVIATION_ENDS.len() => {
+            ABBREVIATION_ENDS[w.len()][usize::from(first & 31)] & (1 << (last & 31)) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Everyday words that are also residence names. A name made of one of
