@@ -28,9 +28,13 @@ pub(super) fn finish(pairs: &mut [(u32, f32)], sorted: &mut Vec<(u32, f32)>, out
     }
 }
 
-/// Buckets of the sort: a text has one or two hundred pairs, so most
-/// buckets hold one pair or none.
-const BUCKETS: usize = 128;
+/// Buckets of the sort: a text has one or two hundred pairs, so a pair
+/// seldom finds its bucket taken, and the insertion's loop seldom runs, a
+/// branch the processor then guesses right. With 128 buckets it ran for
+/// a pair in four, and the mispredictions (about a hundred per comment,
+/// cachegrind's branch simulation) cost more time than the longer counts
+/// of 512 buckets (the bench: 6% faster, for 1.7k more instructions).
+const BUCKETS: usize = 512;
 
 /// Bits of an index below its bucket's.
 const LOW_BITS: u32 = DIM.trailing_zeros() - BUCKETS.trailing_zeros();
