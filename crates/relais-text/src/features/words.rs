@@ -18,8 +18,10 @@ use std::cell::RefCell;
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::ops::Range;
 
 use super::{FeatureHash, FnvMap, hash};
+use crate::normalize::Normalized;
 use crate::word_key::{Key, KeyHasher, WHOLE};
 
 /// A word's share of the features.
@@ -42,11 +44,12 @@ struct Cache {
 }
 
 impl Cache {
-    fn get(&self, word: &str) -> Option<&Word> {
-        if word.len() <= WHOLE {
-            self.short.get(&Key::of(word.as_bytes()))
+    /// The word at `span` in `text`.
+    fn get(&self, text: &str, span: Range<usize>) -> Option<&Word> {
+        if span.len() <= WHOLE {
+            self.short.get(&Key::in_text(text.as_bytes(), span))
         } else {
-            self.long.get(word)
+            self.long.get(&text[span])
         }
     }
 
@@ -171,15 +174,11 @@ impl Words {
 
     /// Adds a text's words: their word features onto `v`, their stems and
     /// trigrams here.
-    pub(super) fn push_all<'a>(
-        &mut self,
-        words: impl Iterator<Item = &'a str>,
-        v: &mut Vec<(u32, f32)>,
-    ) {
+    pub(super) fn push_all(&mut self, n: &Normalized, v: &mut Vec<(u32, f32)>) {
         CACHE.with(|cache| {
             let cache = &mut *cache.borrow_mut();
-            for w in words {
-                self.push(cache, w, v);
+            for &(a, b) in n.spans() {
+                self.push(cache, &n.folded, a as usize..b as usize, v);
             }
         });
     }
@@ -188,9 +187,10 @@ impl Words {
     // Out of line: inlined into `features_into` it cost more instructions
     // per comment (callgrind, examples/instructions).
     #[inline(never)]
-    fn push(&mut self, cache: &mut Cache, word: &str, v: &mut Vec<(u32, f32)>) {
+    fn push(&mut self, cache: &mut Cache, text: &str, span: Range<usize>, v: &mut Vec<(u32, f32)>) {
         // Looked up first: a word with a digit is never in the cache.
-        if let Some(entry) = cache.get(word) {
+        let word = &text[span.clone()];
+        if let Some(entry) = cache.get(text, span) {
             self.add(entry, word, v);
             return;
         }
