@@ -64,11 +64,17 @@ fn sort_stable(pairs: &[(u32, f32)], sorted: &mut Vec<(u32, f32)>) {
         let k = bucket(pair.0);
         let (begin, mut j) = (begins[k] as usize, next[k] as usize);
         next[k] += 1;
-        while j > begin && sorted[j - 1].0 > pair.0 {
-            sorted[j] = sorted[j - 1];
-            j -= 1;
-        }
         sorted[j] = pair;
+        // One branch, seldom taken (a greater index already in the bucket),
+        // rather than two the predictor often misses: `&` evaluates both.
+        let before = sorted[j.saturating_sub(1)].0;
+        if (j > begin) & (before > pair.0) {
+            while j > begin && sorted[j - 1].0 > pair.0 {
+                sorted[j] = sorted[j - 1];
+                j -= 1;
+            }
+            sorted[j] = pair;
+        }
     }
 }
 
