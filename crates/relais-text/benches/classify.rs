@@ -3,9 +3,8 @@
 //!
 //! Run: `cargo bench -p relais-text --bench classify`.
 
-use relais_core::residences::{Placement, parse, to_domain};
 use relais_text::classify::Classifier;
-use relais_text::corpus::{Corpus, RESIDENCES};
+use relais_text::corpus::Corpus;
 use relais_text::residence::ResidenceMatcher;
 
 fn main() {
@@ -16,9 +15,7 @@ fn main() {
 fn comments_all_fields_and_residence(bencher: divan::Bencher) {
     let corpus = Corpus::shipped();
     let classifier = Classifier::train(&corpus.train(), &[]);
-    let parsed = parse(RESIDENCES.as_bytes(), "residences.csv").expect("corpus residences");
-    let (_, residences) =
-        to_domain(&parsed, "residences.csv", Placement::default()).expect("corpus residences");
+    let residences = relais_text::corpus::residences();
     let matcher = ResidenceMatcher::new(&residences);
     let texts: Vec<&str> = corpus.comments.iter().map(|c| c.text.as_str()).collect();
     bencher

@@ -3,17 +3,14 @@
 //! `cargo run --release -p relais-text --example classify_speed`.
 use std::time::Instant;
 
-use relais_core::residences::{Placement, parse, to_domain};
 use relais_text::classify::Classifier;
-use relais_text::corpus::{Corpus, RESIDENCES};
+use relais_text::corpus::Corpus;
 use relais_text::residence::ResidenceMatcher;
 
 fn main() {
     let corpus = Corpus::shipped();
     let classifier = Classifier::train(&corpus.train(), &[]);
-    let parsed = parse(RESIDENCES.as_bytes(), "residences.csv").expect("corpus residences");
-    let (_, residences) =
-        to_domain(&parsed, "residences.csv", Placement::default()).expect("corpus residences");
+    let residences = relais_text::corpus::residences();
     let matcher = ResidenceMatcher::new(&residences);
     let texts: Vec<&str> = corpus.comments.iter().map(|c| c.text.as_str()).collect();
     let rounds = 20;

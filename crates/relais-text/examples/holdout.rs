@@ -1,15 +1,12 @@
 //! The shipped classifier on the corpus's test split (never trained or tuned on):
 //! `cargo run --release -p relais-text --example holdout`.
-use relais_core::residences::{Placement, parse, to_domain};
 use relais_text::classify::Classifier;
-use relais_text::corpus::{Corpus, RESIDENCES};
+use relais_text::corpus::Corpus;
 use relais_text::evaluate::evaluate;
 use relais_text::residence::ResidenceMatcher;
 
 fn main() {
-    let parsed = parse(RESIDENCES.as_bytes(), "residences.csv").expect("corpus residences");
-    let (_, residences) =
-        to_domain(&parsed, "residences.csv", Placement::default()).expect("corpus residences");
+    let residences = relais_text::corpus::residences();
     let matcher = ResidenceMatcher::new(&residences);
     let test = Corpus::shipped().test();
     let r = evaluate(

@@ -12,9 +12,11 @@
 //! The model is kept in the file named so that training does not run under
 //! valgrind. Instructions per comment = collected instructions / the count
 //! printed.
-use relais_core::residences::{Placement, parse, to_domain};
+#[path = "shared/kept.rs"]
+mod kept;
+
 use relais_text::classify::Classifier;
-use relais_text::corpus::{Corpus, RESIDENCES};
+use relais_text::corpus::Corpus;
 use relais_text::residence::ResidenceMatcher;
 
 const ROUNDS: usize = 3;
@@ -36,20 +38,8 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .expect("a file to keep the model in");
-    let classifier = match std::fs::read(&path)
-        .ok()
-        .and_then(|b| Classifier::from_bytes(&b))
-    {
-        Some(c) => c,
-        None => {
-            let c = Classifier::train(&corpus.train(), &[]);
-            std::fs::write(&path, c.to_bytes()).expect("model written");
-            c
-        }
-    };
-    let parsed = parse(RESIDENCES.as_bytes(), "residences.csv").expect("corpus residences");
-    let (_, residences) =
-        to_domain(&parsed, "residences.csv", Placement::default()).expect("corpus residences");
+    let classifier = kept::classifier(&corpus, &path);
+    let residences = relais_text::corpus::residences();
     let matcher = ResidenceMatcher::new(&residences);
     let texts: Vec<&str> = corpus.comments.iter().map(|c| c.text.as_str()).collect();
     // Warm the per-thread caches (stems), as the benchmark's rounds do.

@@ -5,9 +5,10 @@
 //! A speed-up must print the same lines: run this before and after and
 //! compare, `cargo run --release -p relais-text --example mutated_outputs
 //! /tmp/classifier.bin > after.txt`.
-use relais_core::residences::{Placement, parse, to_domain};
-use relais_text::classify::Classifier;
-use relais_text::corpus::{Corpus, RESIDENCES};
+#[path = "shared/kept.rs"]
+mod kept;
+
+use relais_text::corpus::Corpus;
 use relais_text::residence::ResidenceMatcher;
 
 /// SplitMix64: the same mutations on every run.
@@ -196,20 +197,8 @@ fn main() {
     let per_text: usize = std::env::args()
         .nth(2)
         .map_or(8, |n| n.parse().expect("a count"));
-    let classifier = match std::fs::read(&path)
-        .ok()
-        .and_then(|b| Classifier::from_bytes(&b))
-    {
-        Some(c) => c,
-        None => {
-            let c = Classifier::train(&corpus.train(), &[]);
-            std::fs::write(&path, c.to_bytes()).expect("model written");
-            c
-        }
-    };
-    let parsed = parse(RESIDENCES.as_bytes(), "residences.csv").expect("corpus residences");
-    let (_, residences) =
-        to_domain(&parsed, "residences.csv", Placement::default()).expect("corpus residences");
+    let classifier = kept::classifier(&corpus, &path);
+    let residences = relais_text::corpus::residences();
     let matcher = ResidenceMatcher::new(&residences);
     let mut names: Vec<String> = Vec::new();
     for r in &residences {

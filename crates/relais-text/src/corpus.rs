@@ -2,6 +2,8 @@
 //! evaluation files of the same layouts, and the deterministic split that
 //! keeps a fifth of the corpus aside as a test set never trained or tuned on.
 
+use relais_core::Residence;
+use relais_core::residences::{Placement, parse, to_domain};
 use serde::Deserialize;
 
 /// A labelled comment (`id,network,text,category,urgency,sentiment,author_kind,residence_id`).
@@ -68,6 +70,15 @@ const COMMENTS_D: &str = include_str!("../../../corpus/comments_d.csv");
 const POSTS: &str = include_str!("../../../corpus/posts.csv");
 /// The corpus's fictional residences.
 pub const RESIDENCES: &str = include_str!("../../../corpus/residences.csv");
+
+/// The corpus's fictional landlord: the residences its texts name, read
+/// from [`RESIDENCES`] as an import would read them.
+pub fn residences() -> Vec<Residence> {
+    let parsed = parse(RESIDENCES.as_bytes(), "residences.csv").expect("the shipped residences");
+    let (_, residences) =
+        to_domain(&parsed, "residences.csv", Placement::default()).expect("the shipped residences");
+    residences
+}
 
 /// The shipped corpus.
 #[derive(Debug, Clone)]

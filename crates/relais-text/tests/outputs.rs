@@ -7,9 +7,8 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use relais_core::residences::{Placement, parse, to_domain};
 use relais_text::classify::{Classifier, Scored};
-use relais_text::corpus::{Corpus, RESIDENCES};
+use relais_text::corpus::Corpus;
 use relais_text::residence::ResidenceMatcher;
 
 fn scored<T: std::fmt::Debug>(s: &Scored<T>) -> String {
@@ -19,9 +18,7 @@ fn scored<T: std::fmt::Debug>(s: &Scored<T>) -> String {
 fn outputs() -> String {
     let corpus = Corpus::shipped();
     let classifier = Classifier::shipped();
-    let parsed = parse(RESIDENCES.as_bytes(), "residences.csv").expect("corpus residences");
-    let (_, residences) =
-        to_domain(&parsed, "residences.csv", Placement::default()).expect("corpus residences");
+    let residences = relais_text::corpus::residences();
     let matcher = ResidenceMatcher::new(&residences);
     let residence = |text: &str| match matcher.find(text) {
         Some(m) => format!(
