@@ -18,9 +18,9 @@ pub const DIM: u32 = 1 << 17;
 /// A sparse, L2-normalised feature vector: (index, value), indices sorted.
 pub type Features = Vec<(u32, f32)>;
 
-/// FNV-1a for maps keyed by words (the stem cache, the lexicon): short
-/// keys, fixed or bounded tables, no need for SipHash's resistance to
-/// chosen collisions.
+/// FNV-1a for maps keyed by strings (the lexicon's tables, the word
+/// cache's words of more than 16 bytes): short keys, fixed or bounded
+/// tables, no need for SipHash's resistance to chosen collisions.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
 
@@ -84,20 +84,11 @@ impl FeatureHash {
     }
 }
 
-/// FNV-1a over a namespace and string parts (joined by a space).
-fn hash_parts(ns: &str, parts: &[&str]) -> u32 {
-    let mut h = FeatureHash::new(ns);
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            h.feed(b" ");
-        }
-        h.feed(part.as_bytes());
-    }
-    h.index()
-}
-
+/// FNV-1a over a namespace and a string.
 fn hash(ns: &str, s: &str) -> u32 {
-    hash_parts(ns, &[s])
+    let mut h = FeatureHash::new(ns);
+    h.feed(s.as_bytes());
+    h.index()
 }
 
 /// The features of one text. `context` adds tokens such as the network or
